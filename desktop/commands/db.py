@@ -1,0 +1,76 @@
+"""`linedesk db ...`: create and migrate, check, back up, seed the demo plant."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    db = commands.add_parser("db", help="database maintenance")
+    sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    sub.add_parser(
+        "upgrade", help="create the database or migrate it to this version"
+    ).set_defaults(handler=_upgrade)
+    sub.add_parser("check", help="integrity and foreign-key checks").set_defaults(handler=_check)
+    backup = sub.add_parser("backup", help="copy the live database to FILE (online backup)")
+    backup.add_argument("file", type=Path, metavar="FILE")
+    backup.set_defaults(handler=_backup)
+    seed = sub.add_parser(
+        "seed-demo",
+        help="fill the demo database (or the one given by --database) with the demo plant",
+    )
+    seed.set_defaults(handler=_seed_demo)
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from desktop.storage import migrate
+
+    database = args.context.open_database()
+    print(f"{database.describe()}: schema at revision {migrate.current_revision(database.engine)}")
+    database.dispose()
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from desktop.storage import maintenance
+
+    database = args.context.open_database(create=False)
+    try:
+        problems = maintenance.check(database.engine)
+    finally:
+        database.dispose()
+    if problems:
+        for problem in problems:
+            print(f"problem: {problem}")
+        return 1
+    print(f"{database.describe()}: database is sound (integrity and foreign keys checked)")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from desktop.storage import maintenance
+
+    database = args.context.open_database(create=False)
+    try:
+        maintenance.backup(database.engine, args.file)
+    finally:
+        database.dispose()
+    print(f"backup written to {args.file}")
+    return 0
+
+
+def _seed_demo(args: argparse.Namespace) -> int:
+    from desktop.services.actor import Actor
+    from desktop.services.demo import seed_demo
+
+    database = args.context.open_database(args.context.demo_database_url())
+    try:
+        report = seed_demo(database, Actor.system())
+    finally:
+        database.dispose()
+    for step, summary in report.steps.items():
+        print(f"{step}: {summary}")
+    print(f"demo plant ready in {database.describe()} ({report.seconds:.1f} s)", file=sys.stderr)
+    return 0

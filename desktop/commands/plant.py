@@ -1,0 +1,42 @@
+"""`linedesk plant lines|stations`: the master data, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from desktop.commands.output import FORMATS, print_rows
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    plant = commands.add_parser("plant", help="plant master data")
+    sub = plant.add_subparsers(dest="plant_command", metavar="WHAT", required=True)
+    lines = sub.add_parser("lines", help="the lines of the plant")
+    lines.add_argument("--format", choices=FORMATS, default="table")
+    lines.set_defaults(handler=_lines)
+    stations = sub.add_parser("stations", help="the stations, by line")
+    stations.add_argument("--line", metavar="LINE", help="only this line")
+    stations.add_argument("--format", choices=FORMATS, default="table")
+    stations.set_defaults(handler=_stations)
+
+
+def _lines(args: argparse.Namespace) -> int:
+    from desktop.services import plant
+
+    database = args.context.open_database()
+    with database.unit_of_work() as session:
+        rows = [asdict(line) for line in plant.list_lines(session)]
+    database.dispose()
+    print_rows(rows, ["code", "name", "kind", "active", "station_count"], args.format)
+    return 0
+
+
+def _stations(args: argparse.Namespace) -> int:
+    from desktop.services import plant
+
+    database = args.context.open_database()
+    with database.unit_of_work() as session:
+        rows = [asdict(s) for s in plant.list_stations(session, args.line)]
+    database.dispose()
+    print_rows(rows, ["code", "name", "line", "station_type", "position", "active"], args.format)
+    return 0

@@ -1,0 +1,1 @@
+"""Pure plant rules and value objects: no Qt, no SQL."""

@@ -1,0 +1,44 @@
+"""Roles and what each may do: the permission matrix the services enforce."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    SUPERVISOR = "supervisor"
+    QA = "qa"
+    HR = "hr"
+    ADMIN = "admin"
+
+
+class Permission(StrEnum):
+    VIEW_PLANT = "view_plant"
+    EDIT_MASTER_DATA = "edit_master_data"
+    SEED_DEMO = "seed_demo"
+    MAINTAIN_DATABASE = "maintain_database"
+
+
+ROLE_NAMES = {
+    Role.OPERATOR: QT_TRANSLATE_NOOP("Messages", "Operator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("Messages", "Supervisor"),
+    Role.QA: QT_TRANSLATE_NOOP("Messages", "Quality"),
+    Role.HR: QT_TRANSLATE_NOOP("Messages", "Human resources"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Messages", "Administrator"),
+}
+
+_EVERYONE = frozenset(Role)
+
+MATRIX: dict[Permission, frozenset[Role]] = {
+    Permission.VIEW_PLANT: _EVERYONE,
+    Permission.EDIT_MASTER_DATA: frozenset({Role.ADMIN}),
+    Permission.SEED_DEMO: frozenset({Role.ADMIN}),
+    Permission.MAINTAIN_DATABASE: frozenset({Role.ADMIN}),
+}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return role in MATRIX[permission]

@@ -1,0 +1,81 @@
+"""Opening a database: migrate, make sure the plant defaults exist, hand out units of work.
+
+Session per unit of work (SQLAlchemy's session basics): one Session per user action or device
+event, never shared across threads. Repositories never commit; leaving `unit_of_work()` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
+from desktop.storage import migrate
+from desktop.storage.engine import make_engine, parse_database_url, sqlite_file
+
+
+@dataclass
+class Database:
+    """An opened, migrated database."""
+
+    url: str
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        """The URL without its password, for the status bar and logs."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A session in a transaction: committed when the block ends, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str, *, create: bool = True) -> Database:
+    """Open `url`, creating and migrating it when needed, with the plant defaults in place.
+
+    `create=False` refuses a SQLite file that does not exist yet (for `db check`, `db backup`).
+    """
+    parsed = parse_database_url(url)
+    path = sqlite_file(parsed)
+    if not create and path is not None and not path.exists():
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "Database file not found: {path}"), path=str(path)
+        )
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        migrate.upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "Cannot open the database {url}: {reason}"),
+            url=parsed.render_as_string(hide_password=True),
+            reason=str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc),
+        ) from exc
+    except SQLAlchemyError:
+        engine.dispose()
+        raise
+    database = Database(url=url, engine=engine)
+    from desktop.services.plant import ensure_defaults
+
+    with database.unit_of_work() as session:
+        ensure_defaults(session)
+    return database

@@ -1,0 +1,79 @@
+"""The demo plant, built by code from resources/ through the services the application uses.
+
+Later parts of Linedesk add their own step to `DEMO_STEPS` (people, production of the last days,
+genealogy, shifts); `seed_demo` runs them in order. The demo lives in its own database file, never
+in the plant's: a database is marked as a demo when seeded, and a database with plant data that is
+not so marked is refused.
+"""
+
+from __future__ import annotations
+
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError
+from desktop.domain.roles import Permission
+from desktop.paths import RESOURCES
+from desktop.services import plant
+from desktop.services.actor import Actor
+from desktop.services.database import Database
+from desktop.storage.models import Line
+
+DEMO_MARK = "demo"
+
+
+@dataclass
+class SeedReport:
+    steps: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+DemoStep = Callable[[Database, Actor], str]
+
+
+def seed_plant(database: Database, actor: Actor) -> str:
+    """Lines and stations of resources/demo/plant.toml."""
+    spec = tomllib.loads((RESOURCES / "demo" / "plant.toml").read_text(encoding="utf-8"))
+    stations = 0
+    with database.unit_of_work() as session:
+        for line in spec["lines"]:
+            plant.save_line(session, actor, line["code"], line["name"], line["kind"])
+            for position, (code, name, station_type) in enumerate(line["stations"], start=1):
+                plant.save_station(session, actor, code, name, line["code"], station_type, position)
+                stations += 1
+    return f"{len(spec['lines'])} lines, {stations} stations"
+
+
+DEMO_STEPS: list[tuple[str, DemoStep]] = [("plant", seed_plant)]
+
+
+def is_demo(database: Database) -> bool:
+    with database.unit_of_work() as session:
+        return plant.get_setting(session, DEMO_MARK) == "true"
+
+
+def seed_demo(database: Database, actor: Actor) -> SeedReport:
+    """Fill `database` with the demo plant; running it again brings it up to date."""
+    actor.require(Permission.SEED_DEMO)
+    with database.unit_of_work() as session:
+        marked = plant.get_setting(session, DEMO_MARK) == "true"
+        has_lines = session.scalar(select(func.count()).select_from(Line)) > 0
+        if has_lines and not marked:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "This database holds plant data and is not a demo database: "
+                    "the demo is never seeded into it",
+                )
+            )
+        plant.put_setting(session, DEMO_MARK, "true")
+    report = SeedReport()
+    started = time.perf_counter()
+    for name, step in DEMO_STEPS:
+        report.steps[name] = step(database, actor)
+    report.seconds = time.perf_counter() - started
+    return report
