@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
@@ -19,6 +20,7 @@ from desktop.domain.plant import (
 from desktop.domain.plant_time import DEFAULT_TIME_ZONE, utc_now
 from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
+from desktop.services.database import Database
 from desktop.storage.models import (
     Crew,
     Line,
@@ -264,3 +266,46 @@ def put_setting(session: Session, key: str, value: str) -> None:
     else:
         row.value, row.updated_at = value, utc_now()
     session.flush()
+
+
+class PlantService:
+    """Plant master data for the UI: each call is one unit of work by the current actor."""
+
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def site(self) -> SiteInfo:
+        with self._database.unit_of_work() as session:
+            return site_info(session)
+
+    def lines(self) -> list[LineInfo]:
+        with self._database.unit_of_work() as session:
+            return list_lines(session)
+
+    def stations(self, line: str | None = None) -> list[StationInfo]:
+        with self._database.unit_of_work() as session:
+            return list_stations(session, line)
+
+    def save_line(self, code: str, name: str, kind: str, active: bool = True) -> LineInfo:
+        with self._database.unit_of_work() as session:
+            return save_line(session, self._actor(), code, name, kind, active)
+
+    def save_station(
+        self,
+        code: str,
+        name: str,
+        line: str,
+        station_type: str,
+        position: int | None = None,
+        active: bool = True,
+        new: bool = False,
+    ) -> StationInfo:
+        with self._database.unit_of_work() as session:
+            return save_station(
+                session, self._actor(), code, name, line, station_type, position, active, new
+            )
+
+    def delete_station(self, code: str) -> None:
+        with self._database.unit_of_work() as session:
+            delete_station(session, self._actor(), code)

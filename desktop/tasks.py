@@ -1,0 +1,84 @@
+"""One small kernel for background work (the habit of Anki's taskman and QueryOp).
+
+Work runs on a pool thread and never touches widgets; its result or its exception comes back on
+the GUI thread through a queued signal. The GUI thread never waits on a disk flush or a query.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call back to the GUI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class Tasks(QObject):
+    """Runs callables off the GUI thread; `pending` counts jobs not yet delivered."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relays: set[_Relay] = set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._relays)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `work()` on a pool thread; call `on_done(result)` or `on_error(exc)` on this one."""
+        relay = _Relay()
+        self._relays.add(relay)
+
+        @Slot(object)
+        def finished(result: Any) -> None:
+            self._relays.discard(relay)
+            if on_done is not None:
+                on_done(result)
+
+        @Slot(object)
+        def failed(exc: BaseException) -> None:
+            self._relays.discard(relay)
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.error("background task failed", exc_info=exc)
+                raise exc
+
+        relay.done.connect(finished)
+        relay.failed.connect(failed)
+        self._pool.start(_Job(work, relay))
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the pool to drain (shutdown and tests only; never from a live GUI action)."""
+        return self._pool.waitForDone(msecs)

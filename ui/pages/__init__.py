@@ -1,0 +1,1 @@
+"""The areas of the main window: Station, Line, Genealogy, Shifts, People, Admin."""

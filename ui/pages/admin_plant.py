@@ -1,0 +1,288 @@
+"""Admin: lines and stations of the plant, edited by an administrator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.plant import STATION_TYPES
+from desktop.services.plant import LineInfo, PlantService, StationInfo
+from desktop.tasks import Tasks
+from ui.messages import describe_error, translate
+from ui.table_model import Column, RecordTableModel
+from ui.widgets import ErrorLine, title_label
+
+
+def _kind_name(kind: str) -> str:
+    names = {
+        "cell": QCoreApplication.translate("AdminPlantPage", "Cells"),
+        "module": QCoreApplication.translate("AdminPlantPage", "Modules"),
+        "pack": QCoreApplication.translate("AdminPlantPage", "Packs"),
+    }
+    return names.get(kind, kind)
+
+
+def _type_name(code: str) -> str:
+    for info in STATION_TYPES:
+        if info.code == code:
+            return translate(info.name)
+    return code
+
+
+def _yes_no(flag: bool) -> str:
+    return (
+        QCoreApplication.translate("AdminPlantPage", "Yes")
+        if flag
+        else QCoreApplication.translate("AdminPlantPage", "No")
+    )
+
+
+class StationDialog(QDialog):
+    """New or edited station; the service validates, errors show in red under the form."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        service: PlantService,
+        tasks: Tasks,
+        lines: list[LineInfo],
+        station: StationInfo | None,
+        default_line: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._tasks, self._station = service, tasks, station
+        self.setWindowTitle(self.tr("New station") if station is None else self.tr("Edit station"))
+        self.setMinimumWidth(460)
+        self.code = QLineEdit(station.code if station else "")
+        self.code.setPlaceholderText("FILL-3")
+        self.code.setReadOnly(station is not None)
+        self.name = QLineEdit(station.name if station else "")
+        self.line = QComboBox()
+        for line in lines:
+            self.line.addItem(f"{line.code} - {line.name}", line.code)
+        chosen = station.line if station else default_line
+        if chosen is not None:
+            self.line.setCurrentIndex(max(0, self.line.findData(chosen)))
+        self.station_type = QComboBox()
+        for info in STATION_TYPES:
+            self.station_type.addItem(translate(info.name), info.code)
+        if station is not None:
+            self.station_type.setCurrentIndex(self.station_type.findData(station.station_type))
+        self.position = QSpinBox()
+        self.position.setRange(1, 999)
+        self.position.setValue(station.position if station else 1)
+        self.active = QCheckBox(self.tr("In service"))
+        self.active.setChecked(station.active if station else True)
+        form = QFormLayout()
+        form.addRow(self.tr("Station id"), self.code)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Line"), self.line)
+        form.addRow(self.tr("Station type"), self.station_type)
+        form.addRow(self.tr("Position on the line"), self.position)
+        form.addRow("", self.active)
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _save(self) -> None:
+        self.error.clear_error()
+        self.buttons.setEnabled(False)
+        values = dict(
+            code=self.code.text(),
+            name=self.name.text(),
+            line=self.line.currentData() or "",
+            station_type=self.station_type.currentData(),
+            position=self.position.value(),
+            active=self.active.isChecked(),
+            new=self._station is None,
+        )
+        self._tasks.run(lambda: self._service.save_station(**values), self._done, self._failed)
+
+    def _done(self, station: StationInfo) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(station)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.show_error(describe_error(exc))
+
+
+class AdminPlantPage(QWidget):
+    """Lines on the left, the selected line's stations on the right."""
+
+    def __init__(
+        self,
+        service: PlantService,
+        tasks: Tasks,
+        can_edit: Callable[[], bool] = lambda: True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._tasks, self._can_edit = service, tasks, can_edit
+        self._lines: list[LineInfo] = []
+        self.lines_model: RecordTableModel[LineInfo] = RecordTableModel(
+            [
+                Column(self.tr("Line"), lambda r: r.code),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Makes"), lambda r: _kind_name(r.kind)),
+                Column(self.tr("Stations"), lambda r: r.station_count, align_right=True),
+            ],
+            self,
+        )
+        self.stations_model: RecordTableModel[StationInfo] = RecordTableModel(
+            [
+                Column(self.tr("Position"), lambda r: r.position, align_right=True),
+                Column(self.tr("Station"), lambda r: r.code),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Station type"), lambda r: _type_name(r.station_type)),
+                Column(self.tr("In service"), lambda r: _yes_no(r.active)),
+            ],
+            self,
+        )
+        self.lines_view = self._table(self.lines_model)
+        self.stations_view = self._table(self.stations_model)
+        self.lines_view.selectionModel().currentRowChanged.connect(self._load_stations)
+        self.stations_view.doubleClicked.connect(lambda _i: self.edit_station())
+
+        self.new_button = QPushButton(self.tr("New station"))
+        self.new_button.setObjectName("primary")
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.new_button.clicked.connect(self.new_station)
+        self.edit_button.clicked.connect(self.edit_station)
+        self.delete_button.clicked.connect(self.delete_station)
+        self.error = ErrorLine()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(title_label(self.tr("Lines"), section=True))
+        left.addWidget(self.lines_view)
+        right = QVBoxLayout()
+        right.addWidget(title_label(self.tr("Stations of the line"), section=True))
+        right.addWidget(self.stations_view)
+        right.addLayout(buttons)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Lines and stations")))
+        layout.addWidget(self.error)
+        layout.addLayout(columns, 1)
+
+    @staticmethod
+    def _table(model: RecordTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        editable = self._can_edit()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setVisible(editable)
+        self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def current_line(self) -> str | None:
+        index = self.lines_view.currentIndex()
+        return self.lines_model.record(index.row()).code if index.isValid() else None
+
+    def current_station(self) -> StationInfo | None:
+        index = self.stations_view.currentIndex()
+        return self.stations_model.record(index.row()) if index.isValid() else None
+
+    def refresh(self) -> None:
+        keep = self.current_line()
+        self._tasks.run(
+            self._service.lines, lambda lines: self._show_lines(lines, keep), self._failed
+        )
+
+    def _show_lines(self, lines: list[LineInfo], keep: str | None) -> None:
+        self._lines = lines
+        self.lines_model.set_records(lines)
+        codes = [line.code for line in lines]
+        if codes:
+            row = codes.index(keep) if keep in codes else 0
+            self.lines_view.selectRow(row)
+            self._load_stations()
+
+    def _load_stations(self, *_args: object) -> None:
+        line = self.current_line()
+        if line is None:
+            self.stations_model.set_records([])
+            return
+        self._tasks.run(
+            lambda: self._service.stations(line), self.stations_model.set_records, self._failed
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(describe_error(exc))
+
+    def new_station(self) -> None:
+        self._open_dialog(None)
+
+    def edit_station(self) -> None:
+        station = self.current_station()
+        if station is not None and self._can_edit():
+            self._open_dialog(station)
+
+    def _open_dialog(self, station: StationInfo | None) -> StationDialog:
+        dialog = StationDialog(
+            self._service, self._tasks, self._lines, station, self.current_line(), self
+        )
+        dialog.saved.connect(lambda _s: self.refresh())
+        dialog.open()
+        return dialog
+
+    def delete_station(self) -> None:
+        station = self.current_station()
+        if station is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete station"),
+            self.tr("Delete station {station}?").format(station=station.code),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._tasks.run(
+                lambda: self._service.delete_station(station.code),
+                lambda _r: self.refresh(),
+                self._failed,
+            )

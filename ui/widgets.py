@@ -1,0 +1,29 @@
+"""Small shared widgets: page titles, the red error line, busy buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def title_label(text: str, parent: QWidget | None = None, *, section: bool = False) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("sectionTitle" if section else "pageTitle")
+    return label
+
+
+class ErrorLine(QLabel):
+    """A red line of words under a form; empty and hidden when all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorText")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.show()
+
+    def clear_error(self) -> None:
+        self.clear()
+        self.hide()
