@@ -1,0 +1,67 @@
+"""A simulated serial barcode scanner: each code sent becomes ``prefix + code + suffix``."""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+from hardware.sim.endpoints import Endpoint
+
+
+def expand(text: str) -> str:
+    """Let a person type a GS separator: ``<GS>`` or ``\\x1d`` in a typed code becomes 0x1D."""
+    return text.replace("<GS>", "\x1d").replace("\\x1d", "\x1d").replace("\\x1D", "\x1d")
+
+
+class ScannerSimulator:
+    """Sends queued codes over an endpoint from its own thread (the only writer)."""
+
+    def __init__(self, endpoint: Endpoint, prefix: bytes = b"", suffix: bytes = b"\r") -> None:
+        self.endpoint = endpoint
+        self.prefix = prefix
+        self.suffix = suffix
+        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def path(self) -> str:
+        return self.endpoint.path
+
+    def send(self, code: str | bytes) -> None:
+        """Queue one scan (text without prefix/suffix; AIM identifier included if wanted)."""
+        data = code.encode("utf-8") if isinstance(code, str) else code
+        self._queue.put(self.prefix + data + self.suffix)
+
+    def send_raw(self, data: bytes) -> None:
+        """Queue bytes exactly as given (for garbage and split-frame tests)."""
+        self._queue.put(data)
+
+    def start(self) -> ScannerSimulator:
+        self._thread = threading.Thread(target=self._run, name="scanner-sim", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.endpoint.read(0)  # accept a TCP client; scanners ignore what they receive
+            try:
+                data = self._queue.get(timeout=0.01)
+            except queue.Empty:
+                continue
+            if data is None:
+                break
+            self.endpoint.write(data)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._queue.put(None)
+        if self._thread is not None:
+            self._thread.join(2.0)
+        self.endpoint.close()
+
+    def __enter__(self) -> ScannerSimulator:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
