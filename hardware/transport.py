@@ -225,6 +225,11 @@ def open_serial(settings: PortSettings) -> Any:
 
 
 def _exc_text(exc: BaseException) -> str:
+    import os
+
+    errno = getattr(exc, "errno", None)
+    if isinstance(errno, int) and errno > 0:
+        return os.strerror(errno)
     text = str(exc).strip() or type(exc).__name__
     return text[:200]
 
