@@ -303,9 +303,12 @@ _AZERTY_DIGITS = {"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6", "
 _AZERTY_TELLTALE = frozenset("&é\"'(è_çà")
 
 
-def unmangle_azerty(text: str) -> str:
-    """What a QWERTY-configured wedge scanner meant to type on an AZERTY layout."""
-    return "".join(_AZERTY_DIGITS.get(c, c) for c in text)
+def unmangle_azerty(text: str, keep_dash: bool = False) -> str:
+    """What a QWERTY-configured wedge scanner meant to type on an AZERTY layout.
+
+    ``-`` is both the AZERTY 6 key and a real dash in plant codes: ``keep_dash`` leaves it.
+    """
+    return "".join(c if keep_dash and c == "-" else _AZERTY_DIGITS.get(c, c) for c in text)
 
 
 def looks_azerty_mangled(text: str, expected: re.Pattern[str] | None = None) -> bool:
@@ -316,8 +319,8 @@ def looks_azerty_mangled(text: str, expected: re.Pattern[str] | None = None) -> 
     digit at all (a code with real digits was typed on a layout that produces digits).
     """
     if expected is not None:
-        return expected.fullmatch(text) is None and (
-            expected.fullmatch(unmangle_azerty(text)) is not None
+        return expected.fullmatch(text) is None and any(
+            expected.fullmatch(unmangle_azerty(text, keep)) is not None for keep in (False, True)
         )
     telltales = sum(1 for c in text if c in _AZERTY_TELLTALE)
     return telltales >= 2 and not any(c.isdigit() for c in text)
