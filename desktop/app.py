@@ -5,22 +5,20 @@ Imported only by commands that need Qt (lazily, from desktop.cli), so headless c
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, paths
-from desktop.config import WorkstationConfig
+from desktop.context import AppContext
 from desktop.domain.messages import LinedeskError
 from desktop.logs import configure_logging
 from desktop.services.actor import Actor
-from desktop.services.database import Database
-from desktop.services.plant import PlantService
 from desktop.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -30,19 +28,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class Session:
-    """What the running application holds: the database, the current actor, the services."""
-
-    database: Database
-    config: WorkstationConfig
-    tasks: Tasks
-    actor: Actor
-    demo: bool = False
-    keep: list[Any] = field(default_factory=list)
-
-    def current_actor(self) -> Actor:
-        return self.actor
+# The areas of the main window in the plant's order of work: (key, module). Each module has
+# `create_area(context) -> Area | None` (None when the signed-in user may not see it). A module not
+# present is an area whose part is not built yet.
+AREAS: tuple[tuple[str, str], ...] = (
+    ("station", "ui.pages.station"),
+    ("line", "ui.pages.line"),
+    ("genealogy", "ui.pages.genealogy"),
+    ("shifts", "ui.pages.shifts"),
+    ("people", "ui.pages.people"),
+    ("admin", "ui.pages.admin"),
+)
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -56,32 +52,32 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_main_window(session: Session) -> MainWindow:
+def build_main_window(context: AppContext) -> MainWindow:
     """Every area whose part is built, in the plant's order of work."""
-    from ui.main_window import Area, MainWindow
-    from ui.pages.admin_plant import AdminPlantPage
+    from ui.main_window import MainWindow
 
-    plant = PlantService(session.database, session.current_actor)
-    areas = [
-        Area(
-            "admin",
-            QCoreApplication.translate("MainWindow", "Admin"),
-            AdminPlantPage(plant, session.tasks, lambda: True),
-        ),
-    ]
+    areas = []
+    for _key, module_name in AREAS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        area = module.create_area(context)
+        if area is not None:
+            areas.append(area)
     title = QCoreApplication.translate("MainWindow", "Linedesk")
-    if session.demo:
+    if context.demo:
         title = QCoreApplication.translate("MainWindow", "Linedesk - demo plant")
     window = MainWindow(areas, title)
-    stations = ", ".join(session.config.stations) or QCoreApplication.translate(
-        "MainWindow", "office PC"
-    )
     window.set_status(
-        station=stations,
-        user=session.actor.username,
-        database=session.database.describe(),
+        station=context.station or QCoreApplication.translate("MainWindow", "office PC"),
+        user=context.actor.username,
+        database=context.database.describe(),
         devices=QCoreApplication.translate("MainWindow", "No devices configured"),
     )
+    context.actor_changed.connect(lambda actor: window.set_status(user=actor.username))
     return window
 
 
@@ -114,14 +110,14 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
         QMessageBox.critical(None, "Linedesk", render(exc))
         return 2
     tasks = Tasks()
-    session = Session(
-        database, context.config, tasks, Actor.system(), demo=demo, keep=[translators, reporter]
-    )
-    window = build_main_window(session)
+    app_context = AppContext(database, context.config, tasks, Actor.system(), demo=demo)
+    keep = [translators, reporter]
+    window = build_main_window(app_context)
     window.restore_state(QSettings())
     window.show()
     log.info("Linedesk %s started on %s", __version__, database.describe())
     code = app.exec()
+    del keep
     tasks.wait()
     database.dispose()
     return code

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop import __version__
@@ -24,9 +26,17 @@ if TYPE_CHECKING:
     from desktop.services.database import Database
 
 EXIT_BAD_INPUT = 2
-# Subcommand modules; each has register(subparsers). Optional ones join as their issue lands.
-COMMAND_MODULES = ("desktop.commands.db", "desktop.commands.plant", "desktop.commands.devices")
-SIMULATE_MODULES = ("desktop.commands.simulate_devices",)
+
+
+def _command_modules() -> list[ModuleType]:
+    """Every module of desktop.commands, in name order; each may define `register(commands)`
+    and `register_simulate(simulate_commands)`."""
+    import desktop.commands
+
+    return [
+        importlib.import_module(f"desktop.commands.{info.name}")
+        for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda i: i.name)
+    ]
 
 
 @dataclass
@@ -113,26 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_gui_commands(commands)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(commands)
     simulate = commands.add_parser("simulate", help="simulated devices and production")
     simulate_commands = simulate.add_subparsers(
-        dest="simulate_command", metavar="DEVICE", required=True
+        dest="simulate_command", metavar="WHAT", required=True
     )
-    for name in SIMULATE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register_simulate(simulate_commands)
+    for module in _command_modules():
+        if hasattr(module, "register"):
+            module.register(commands)
+        if hasattr(module, "register_simulate"):
+            module.register_simulate(simulate_commands)
     parser.set_defaults(handler=_run_plant_gui)
     return parser
 
@@ -142,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.context = Context(args.config, args.database)
     try:
+        _ = args.context.config  # a wrong config file is reported before anything is written
         return int(args.handler(args))
     except LinedeskError as exc:
         print(f"linedesk: {exc.render()}", file=sys.stderr)

@@ -37,7 +37,7 @@ def _wanted_stamp() -> str:
 
 def ensure_venv() -> Path:
     """Create `.venv` and install the project into it when missing or out of date."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before any check
         sys.exit("Linedesk needs Python 3.11 or newer; this is " + sys.version.split()[0])
     python = _venv_python()
     if not python.exists():

@@ -28,6 +28,7 @@ class CrashReporter:
         self._reporter = _Reporter()
         self._reporter.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.shown: list[str] = []
+        self._boxes: list[QMessageBox] = []
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -59,5 +60,6 @@ class CrashReporter:
             ).format(file=self._log_file)
         )
         box.setDetailedText(details)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._boxes.append(box)  # a parentless dialog lives as long as Python holds it
+        box.finished.connect(lambda _result: self._boxes.remove(box))
         box.open()

@@ -28,7 +28,8 @@ def _upgrade(args: argparse.Namespace) -> int:
     from desktop.storage import migrate
 
     database = args.context.open_database()
-    print(f"{database.describe()}: schema at revision {migrate.current_revision(database.engine)}")
+    revisions = migrate.describe(migrate.current_revisions(database.engine))
+    print(f"{database.describe()}: schema at revision {revisions}")
     database.dispose()
     return 0
 

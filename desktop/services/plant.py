@@ -145,9 +145,7 @@ def site_info(session: Session) -> SiteInfo:
 
 def list_lines(session: Session) -> list[LineInfo]:
     counts = dict(
-        session.execute(select(Station.line_id, func.count()).group_by(Station.line_id))
-        .tuples()
-        .all()
+        session.execute(select(Station.line_id, func.count()).group_by(Station.line_id)).all()
     )
     return [
         LineInfo(line.code, line.name, line.kind, line.active, counts.get(line.id, 0))
@@ -163,7 +161,7 @@ def list_stations(session: Session, line: str | None = None) -> list[StationInfo
         query = query.where(Line.code == line)
     return [
         StationInfo(s.code, s.name, line_code, s.station_type_code, s.position, s.active)
-        for s, line_code in session.execute(query).tuples()
+        for s, line_code in session.execute(query).all()
     ]
 
 

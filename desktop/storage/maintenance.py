@@ -22,9 +22,11 @@ def check(engine: Engine) -> list[str]:
             for table, rowid, parent, _fk in connection.execute(text("PRAGMA foreign_key_check")):
                 problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
         tables = set(inspect(connection).get_table_names())
-    revision = migrate.current_revision(engine)
-    if revision != migrate.head_revision():
-        problems.append(f"schema revision {revision}, expected {migrate.head_revision()}")
+    current, heads = migrate.current_revisions(engine), migrate.head_revisions()
+    if current != heads:
+        problems.append(
+            f"schema at revision {migrate.describe(current)}, expected {migrate.describe(heads)}"
+        )
     if "site" not in tables:
         problems.append("the site table is missing")
     return problems

@@ -1,4 +1,9 @@
-"""Alembic migrations run from code: every command creates and migrates its database."""
+"""Alembic migrations run from code: every command creates and migrates its database.
+
+Each part of Linedesk (security, genealogy, production, people, shifts) keeps its migrations on a
+branch of its own that starts from the foundation revision `0001`, labelled with the part's name.
+Parts can then grow their schema independently; `upgrade` brings every branch to its head.
+"""
 
 from __future__ import annotations
 
@@ -19,15 +24,17 @@ def alembic_config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+def head_revisions() -> frozenset[str]:
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> frozenset[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return frozenset(MigrationContext.configure(connection).get_current_heads())
+
+
+def describe(revisions: frozenset[str]) -> str:
+    return ", ".join(sorted(revisions)) or "none"
 
 
 def upgrade(engine: Engine) -> bool:
@@ -36,7 +43,7 @@ def upgrade(engine: Engine) -> bool:
     SQLite batch migrations copy tables, which foreign keys would block or cascade: they are
     switched off for the migration and checked afterwards, as SQLite's documentation advises.
     """
-    if current_revision(engine) == head_revision():
+    if current_revisions(engine) == head_revisions():
         return False
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
@@ -45,7 +52,7 @@ def upgrade(engine: Engine) -> bool:
             connection.commit()
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
         connection.commit()
         if sqlite:
             problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.context import AppContext
 from desktop.domain.plant import STATION_TYPES
+from desktop.domain.roles import Permission
 from desktop.services.plant import LineInfo, PlantService, StationInfo
 from desktop.tasks import Tasks
 from ui.messages import describe_error, translate
@@ -286,3 +288,9 @@ class AdminPlantPage(QWidget):
                 lambda _r: self.refresh(),
                 self._failed,
             )
+
+
+def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
+    service = PlantService(context.database, context.current_actor)
+    page = AdminPlantPage(service, context.tasks, lambda: context.may(Permission.EDIT_MASTER_DATA))
+    return QCoreApplication.translate("AdminPlantPage", "Lines and stations"), page

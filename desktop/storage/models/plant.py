@@ -1,40 +1,17 @@
-"""Typed SQLAlchemy models of the plant's master data.
+"""The plant's master data: site, station types, lines, stations, crews, shift patterns.
 
 Business ids (line and station codes, crew letters) are unique keys; surrogate integer keys join
-the tables. A naming convention on the MetaData gives every constraint a stable name, which
-Alembic's batch mode needs to alter SQLite tables.
+the tables.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time
 
-from sqlalchemy import (
-    Boolean,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Text,
-    Time,
-    UniqueConstraint,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from desktop.storage.types import UtcDateTime
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UtcDateTime()}
+from desktop.storage.models.base import Base
 
 
 class Site(Base):

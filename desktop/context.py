@@ -1,0 +1,61 @@
+"""What the running application holds and every page is given: the database, the workstation
+config, the background tasks, the devices and the acting user.
+
+A QObject (QtCore only) so pages can follow sign-in and sign-out by signal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.config import WorkstationConfig
+from desktop.domain.roles import Permission, allowed
+from desktop.services.actor import Actor
+from desktop.services.database import Database
+from desktop.tasks import Tasks
+
+
+class AppContext(QObject):
+    actor_changed = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        config: WorkstationConfig,
+        tasks: Tasks,
+        actor: Actor,
+        *,
+        demo: bool = False,
+        devices: Any = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.config = config
+        self.tasks = tasks
+        self._actor = actor
+        self.demo = demo
+        self.devices = devices
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def current_actor(self) -> Actor:
+        """For services, which ask at each call, so a user switch applies at once."""
+        return self._actor
+
+    def set_actor(self, actor: Actor) -> None:
+        self._actor = actor
+        self.actor_changed.emit(actor)
+
+    def may(self, permission: Permission) -> bool:
+        """For the UI, which shows only what the user may do (the services enforce it)."""
+        return allowed(self._actor.role, permission)
+
+    @property
+    def station(self) -> str | None:
+        stations = self.config.stations
+        return stations[0] if stations else None

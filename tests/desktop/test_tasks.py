@@ -1,0 +1,42 @@
+"""Background work comes back on the GUI thread, with its result or its error."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.tasks import Tasks  # noqa: E402
+
+
+def test_work_runs_off_the_gui_thread_and_returns_on_it(qtbot) -> None:
+    tasks = Tasks()
+    gui = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(result: int) -> None:
+        seen["done"] = threading.get_ident()
+        seen["result"] = result
+
+    tasks.run(work, done)
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["worker"] != gui
+    assert seen["done"] == gui and seen["result"] == 42
+    assert tasks.pending == 0
+
+
+def test_an_error_comes_back_to_the_error_callback(qtbot) -> None:
+    tasks = Tasks()
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise ValueError("balance unplugged")
+
+    tasks.run(work, lambda _r: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert str(errors[0]) == "balance unplugged"

@@ -1,0 +1,146 @@
+"""The window shell and the Admin page in a real (offscreen) QApplication on a real database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from desktop.app import build_main_window  # noqa: E402
+from desktop.config import defaults  # noqa: E402
+from desktop.context import AppContext  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
+from desktop.services.plant import PlantService  # noqa: E402
+from desktop.tasks import Tasks  # noqa: E402
+from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
+
+
+def make_context(database, actor: Actor | None = None) -> AppContext:
+    return AppContext(database, defaults(), Tasks(), actor or Actor.system(), demo=True)
+
+
+def admin_page(window) -> AdminPlantPage:
+    return window.findChild(AdminPlantPage)
+
+
+def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
+    context = make_context(demo_database)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    assert [a.key for a in window.areas][-1] == "admin"
+    assert "office PC" in window.station_label.text()
+    assert demo_database.describe() in window.database_label.text()
+    page = admin_page(window)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    assert page.stations_model.record(0).code == "MIX-1"
+
+
+def test_record_model_passes_the_model_tester(qtbot, qtmodeltester, demo_database) -> None:
+    page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    qtmodeltester.check(page.lines_model)
+    qtmodeltester.check(page.stations_model)
+
+
+def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
+    tasks = Tasks()
+    service = PlantService(demo_database, Actor.system)
+    page = AdminPlantPage(service, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    dialog = page._open_dialog(None)
+    dialog.code.setText("FILL-9")
+    dialog.name.setText("Filling 9")
+    dialog.station_type.setCurrentIndex(dialog.station_type.findData("filling"))
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog._save()
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 9)
+    assert "FILL-9" in [s.code for s in page.stations_model.records()]
+
+
+def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_database) -> None:
+    service = PlantService(demo_database, Actor.system)
+    page = AdminPlantPage(service, Tasks())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    dialog = page._open_dialog(None)
+    dialog.code.setText("FILL 9!")
+    dialog.name.setText("Filling 9")
+    dialog._save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "Station id 'FILL 9!' is not valid" in dialog.error.text()
+    assert dialog.isVisible()
+    assert len(service.stations()) == 19
+
+
+def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
+    service = PlantService(demo_database, Actor.system)
+    dialog = StationDialog(service, Tasks(), service.lines(), None, "CELL-1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.code.setText("FILL-1")
+    dialog.name.setText("Intruder")
+    dialog._save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "already exists" in dialog.error.text()
+    assert [s.name for s in service.stations() if s.code == "FILL-1"] == ["Filling 1"]
+
+
+def test_an_operator_sees_no_edit_buttons(qtbot, demo_database) -> None:
+    context = make_context(demo_database, Actor("op", Role.OPERATOR, "FILL-1"))
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = admin_page(window)
+    assert not page.new_button.isVisible()
+
+
+def test_window_state_is_remembered(qtbot, demo_database, tmp_path) -> None:
+    settings = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(make_context(demo_database))
+    qtbot.addWidget(window)
+    window.resize(711, 577)
+    window.show()
+    window.save_state(settings)
+    again = build_main_window(make_context(demo_database))
+    qtbot.addWidget(again)
+    again.restore_state(settings)
+    again.show()
+    assert again.size().width() == 711
+    assert again.current_area() == "admin"
+
+
+def test_an_uncaught_exception_shows_a_dialog_logs_and_keeps_running(qtbot, tmp_path) -> None:
+    import logging
+
+    from ui.errors import CrashReporter
+
+    log_file = tmp_path / "crash.log"
+    handler = logging.FileHandler(log_file)
+    logging.getLogger("linedesk.crash").addHandler(handler)
+    reporter = CrashReporter(str(log_file))
+    try:
+        raise ValueError("scale cable chewed by a forklift")
+    except ValueError as exc:
+        reporter.handle(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(reporter.shown))
+    assert "forklift" in reporter.shown[0]
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert boxes and "forklift" in boxes[-1].text()
+    for box in boxes:
+        box.close()
+    handler.flush()
+    assert "forklift" in log_file.read_text()
+    logging.getLogger("linedesk.crash").removeHandler(handler)

@@ -1,0 +1,38 @@
+"""The Admin area: tabs for master data, devices, users... each built by its own module."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget
+
+from desktop.context import AppContext
+from desktop.domain.roles import Permission
+from ui.main_window import Area
+
+# (module) each with `create_tab(context) -> tuple[str, QWidget] | None`.
+TABS: tuple[str, ...] = (
+    "ui.pages.admin_plant",
+    "ui.pages.admin_devices",
+    "ui.pages.admin_users",
+    "ui.pages.admin_audit",
+)
+
+
+def create_area(context: AppContext) -> Area | None:
+    tabs = QTabWidget()
+    tabs.setObjectName("adminTabs")
+    for module_name in TABS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        tab = module.create_tab(context)
+        if tab is not None:
+            tabs.addTab(tab[1], tab[0])
+    if tabs.count() == 0 or not context.may(Permission.VIEW_PLANT):
+        return None
+    return Area("admin", QCoreApplication.translate("MainWindow", "Admin"), tabs)
