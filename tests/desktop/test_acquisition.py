@@ -1,0 +1,119 @@
+"""Device workers on QThreads, fed by real pty peers, observed from the GUI thread."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tty
+from decimal import Decimal
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if sys.platform == "win32":  # pragma: no cover
+    pytest.skip("pseudo-terminals need POSIX", allow_module_level=True)
+
+from desktop.acquisition import DeviceHub  # noqa: E402
+from hardware.transport import DeviceState  # noqa: E402
+
+
+class Pty:
+    def __init__(self) -> None:
+        self.master, self.slave = os.openpty()
+        tty.setraw(self.slave)
+        self.path = os.ttyname(self.slave)
+
+    def close(self) -> None:
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+@pytest.fixture
+def pty():
+    peer = Pty()
+    yield peer
+    peer.close()
+
+
+@pytest.fixture
+def hub_for(qtbot):
+    hubs: list[DeviceHub] = []
+
+    def make(devices):
+        hub = DeviceHub(devices)
+        hubs.append(hub)
+        return hub
+
+    yield make
+    for hub in hubs:
+        hub.stop()
+
+
+def test_scale_reading_arrives_on_the_gui_thread(qtbot, pty, hub_for):
+    hub = hub_for({"scale": {"port": pty.path, "protocol": "and", "mode": "stream"}})
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    os.write(pty.master, b"ST,+00001.00  g\r\n")  # possibly partial: dropped
+    with qtbot.waitSignal(hub.reading, timeout=5000) as blocker:
+        os.write(pty.master, b"ST,+00123.45  g\r\n")
+    assert blocker.args[0].value == Decimal("123.45")
+    assert hub.last_reading.value == Decimal("123.45")
+
+
+def test_scan_arrives_by_signal(qtbot, pty, hub_for):
+    hub = hub_for({"scanner": {"port": pty.path}})
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    with qtbot.waitSignal(hub.scan, timeout=5000) as blocker:
+        os.write(pty.master, b"]C0LOT-2025-0001\r")
+    assert (blocker.args[0].kind, blocker.args[0].symbology) == ("lot", "]C0")
+
+
+def test_unplug_is_reported_as_reconnecting(qtbot, pty, hub_for):
+    hub = hub_for({"scanner": {"port": pty.path}})
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    with qtbot.waitSignal(
+        hub.status, timeout=5000,
+        check_params_cb=lambda name, status: status.state is DeviceState.RECONNECTING,
+    ):
+        pty.close()
+
+
+def test_tare_command_goes_to_the_worker_and_back(qtbot, pty, hub_for):
+    hub = hub_for({"scale": {"port": pty.path, "protocol": "mt-sics", "mode": "poll",
+                             "poll_interval": 10}})
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    # A single-line device on the pty: answer T, ignore the rest.
+    import threading
+
+    def device() -> None:
+        buffer = b""
+        while b"T\r\n" not in buffer:
+            try:
+                buffer += os.read(pty.master, 64)
+            except OSError:
+                return
+        os.write(pty.master, b"T S      2.486 g\r\n")
+
+    threading.Thread(target=device, daemon=True).start()
+    with qtbot.waitSignal(hub.commandDone, timeout=5000) as blocker:
+        hub.tare()
+    outcome = blocker.args[0]
+    assert outcome.ok and outcome.reading.value == Decimal("2.486")
+
+
+def test_stop_returns_within_a_read_timeout(qtbot, pty, hub_for):
+    import time
+
+    hub = hub_for({"scanner": {"port": pty.path}})
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    started = time.monotonic()
+    hub.stop()
+    assert time.monotonic() - started < 0.5 and not hub.threads
