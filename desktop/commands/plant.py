@@ -24,7 +24,7 @@ def _lines(args: argparse.Namespace) -> int:
     from desktop.services import plant
 
     database = args.context.open_database()
-    with database.unit_of_work() as session:
+    with database.reading() as session:
         rows = [asdict(line) for line in plant.list_lines(session)]
     database.dispose()
     print_rows(rows, ["code", "name", "kind", "active", "station_count"], args.format)
@@ -35,7 +35,7 @@ def _stations(args: argparse.Namespace) -> int:
     from desktop.services import plant
 
     database = args.context.open_database()
-    with database.unit_of_work() as session:
+    with database.reading() as session:
         rows = [asdict(s) for s in plant.list_stations(session, args.line)]
     database.dispose()
     print_rows(rows, ["code", "name", "line", "station_type", "position", "active"], args.format)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
 from desktop.storage import migrate
-from desktop.storage.engine import make_engine, parse_database_url, sqlite_file
+from desktop.storage.engine import SQLITE_BEGIN, make_engine, parse_database_url, sqlite_file
 
 
 @dataclass
@@ -27,7 +27,9 @@ class Database:
     engine: Engine
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+        self._sessions = sessionmaker(writer, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -39,9 +41,20 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """A session in a transaction: committed when the block ends, rolled back on error."""
+        """A session in a transaction: committed when the block ends, rolled back on error.
+
+        On SQLite it takes the write lock at once (BEGIN IMMEDIATE); use `reading()` for work
+        that only reads, so readers never queue behind a station's writes.
+        """
         with self._sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session: a consistent snapshot, no write lock, rolled back at the end."""
+        with self._readers() as session, session.begin():
+            yield session
+            session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -274,15 +274,15 @@ class PlantService:
         self._actor = actor
 
     def site(self) -> SiteInfo:
-        with self._database.unit_of_work() as session:
+        with self._database.reading() as session:
             return site_info(session)
 
     def lines(self) -> list[LineInfo]:
-        with self._database.unit_of_work() as session:
+        with self._database.reading() as session:
             return list_lines(session)
 
     def stations(self, line: str | None = None) -> list[StationInfo]:
-        with self._database.unit_of_work() as session:
+        with self._database.reading() as session:
             return list_stations(session, line)
 
     def save_line(self, code: str, name: str, kind: str, active: bool = True) -> LineInfo:

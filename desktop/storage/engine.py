@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
 
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_BEGIN = "linedesk_sqlite_begin"
 SUPPORTED = ("sqlite", "postgresql")
 
 
@@ -62,6 +63,9 @@ def sqlite_file(url: URL) -> Path | None:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event below emit BEGIN itself (the pysqlite recipe), so a unit of
+    # work that writes can start with BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -70,6 +74,14 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """BEGIN IMMEDIATE for units of work that write: in WAL mode a deferred transaction that
+    read first and writes later fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote
+    in between; taking the write lock up front makes it wait for the busy timeout instead."""
+    mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url_text: str, **kwargs: Any) -> Engine:
@@ -92,4 +104,5 @@ def make_engine(url_text: str, **kwargs: Any) -> Engine:
     engine = create_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
     return engine

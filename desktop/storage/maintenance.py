@@ -23,7 +23,7 @@ def check(engine: Engine) -> list[str]:
                 problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
         tables = set(inspect(connection).get_table_names())
     current, heads = migrate.current_revisions(engine), migrate.head_revisions()
-    if current != heads:
+    if not migrate.is_up_to_date(engine):
         problems.append(
             f"schema at revision {migrate.describe(current)}, expected {migrate.describe(heads)}"
         )

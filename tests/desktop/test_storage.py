@@ -26,7 +26,9 @@ def test_migrated_schema_equals_the_models(database) -> None:
 
 
 def test_every_branch_is_at_its_head(database) -> None:
-    assert migrate.current_revisions(database.engine) == migrate.head_revisions()
+    assert migrate.is_up_to_date(database.engine)
+    applied = migrate.applied_revisions(migrate.current_revisions(database.engine))
+    assert migrate.head_revisions() <= applied and "0001" in applied
     assert migrate.upgrade(database.engine) is False
 
 
