@@ -20,6 +20,8 @@ class Permission(StrEnum):
     EDIT_MASTER_DATA = "edit_master_data"
     SEED_DEMO = "seed_demo"
     MAINTAIN_DATABASE = "maintain_database"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
 
 
 ROLE_NAMES = {
@@ -37,6 +39,8 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_MASTER_DATA: frozenset({Role.ADMIN}),
     Permission.SEED_DEMO: frozenset({Role.ADMIN}),
     Permission.MAINTAIN_DATABASE: frozenset({Role.ADMIN}),
+    Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.VIEW_AUDIT: frozenset({Role.QA, Role.ADMIN}),
 }
 
 
