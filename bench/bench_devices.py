@@ -120,13 +120,18 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
             app.quit()
 
     hub.reading.connect(on_reading)
+    hub.status.connect(lambda name, status: print(f"   status {name}: {status}"))
     hub.start()
     writer.start()
     timeout_ms = int((count / rate + 10) * 1000)
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(timeout_ms, app.quit)
+    guard = QTimer()  # an object, not singleShot: it must not fire into the next stage
+    guard.setSingleShot(True)
+    guard.timeout.connect(app.quit)
+    guard.start(timeout_ms)
     app.exec()
+    guard.stop()
     hub.stop()
     os.close(master)
     os.close(slave)
@@ -134,9 +139,11 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
     latencies.sort()
     p50 = statistics.median(latencies) if latencies else float("nan")
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0
-    print(f"{label}: {received}/{count} readings at {rate:.0f}/s; latency last byte -> GUI "
-          f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(latencies or [0]):.2f} ms; "
-          f"missing {count - received}, garbled or out of order {len(problems)}")
+    print(
+        f"{label}: {received}/{count} readings at {rate:.0f}/s; latency last byte -> GUI "
+        f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(latencies or [0]):.2f} ms; "
+        f"missing {count - received}, garbled or out of order {len(problems)}"
+    )
     for problem in problems[:10]:
         print("   ", problem)
     return not problems and received == count and p99 < 20
@@ -144,8 +151,12 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--soak-minutes", type=float, default=10.0,
-                        help="length of the 48/s SIR soak (0 to skip; default 10)")
+    parser.add_argument(
+        "--soak-minutes",
+        type=float,
+        default=10.0,
+        help="length of the 48/s SIR soak (0 to skip; default 10)",
+    )
     parser.add_argument("--latency-frames", type=int, default=2000)
     parser.add_argument("--parse-seconds", type=float, default=1.0)
     args = parser.parse_args()

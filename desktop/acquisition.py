@@ -174,11 +174,15 @@ class DeviceWorker(QObject):
         if isinstance(device, Scanner):
             status = self._transport.status if self._transport else None
             ok = status is not None and status.state is DeviceState.CONNECTED
-            return CommandOutcome(self.name, verb, ok, None if ok else getattr(status, "reason", None),
-                                  info={"status": str(status)})
+            why = None if ok else getattr(status, "reason", None)
+            return CommandOutcome(self.name, verb, ok, why, info={"status": str(status)})
         if not isinstance(device, Balance) or verb not in VERBS:
-            return CommandOutcome(self.name, verb, False, reason(
-                QT_TRANSLATE_NOOP("Messages", "Unknown device command {verb}"), verb=verb))
+            return CommandOutcome(
+                self.name,
+                verb,
+                False,
+                reason(QT_TRANSLATE_NOOP("Messages", "Unknown device command {verb}"), verb=verb),
+            )
         try:
             if verb == "test":
                 info = device.identify() or {}
@@ -203,12 +207,11 @@ class DeviceHub(QObject):
     commandDone = Signal(object)  # noqa: N815 - Qt signal naming
     _command = Signal(str, str)
 
-    def __init__(self, devices: Mapping[str, Any], parent: QObject | None = None,
-                 read_timeout: float = 0.05) -> None:
+    def __init__(
+        self, devices: Mapping[str, Any], parent: QObject | None = None, read_timeout: float = 0.05
+    ) -> None:
         super().__init__(parent)
-        self.settings = {
-            name: device_settings(name, section) for name, section in devices.items()
-        }
+        self.settings = {name: device_settings(name, section) for name, section in devices.items()}
         self.read_timeout = read_timeout
         self.workers: dict[str, DeviceWorker] = {}
         self.threads: dict[str, QThread] = {}

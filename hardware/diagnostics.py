@@ -76,7 +76,7 @@ def test_device(
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
-    """Run ``devices test``; return the exit code (0 done, 1 fewer items than asked, 2 bad input)."""
+    """Run ``devices test``; exit code 0 done, 1 fewer items than asked, 2 bad input."""
     output = _Output(out or sys.stdout, err or sys.stderr)
     last: list[DeviceStatus] = []
 

@@ -21,10 +21,33 @@ PROTOCOL_DEFAULTS: dict[str, dict[str, Any]] = {
     "and": {"baudrate": 2400, "bytesize": 7, "parity": "E", "stopbits": 1, "rtscts": False},
 }
 SCALE_MODES = ("stream", "poll")
-_PARITY_NAMES = {"N": "N", "NONE": "N", "E": "E", "EVEN": "E", "O": "O", "ODD": "O",
-                 "M": "M", "MARK": "M", "S": "S", "SPACE": "S"}
-_PORT_KEYS = ("port", "baudrate", "bytesize", "parity", "stopbits", "rtscts", "xonxoff",
-              "usb_vid", "usb_pid", "usb_serial", "timeout", "silence_timeout", "enabled")
+_PARITY_NAMES = {
+    "N": "N",
+    "NONE": "N",
+    "E": "E",
+    "EVEN": "E",
+    "O": "O",
+    "ODD": "O",
+    "M": "M",
+    "MARK": "M",
+    "S": "S",
+    "SPACE": "S",
+}
+_PORT_KEYS = (
+    "port",
+    "baudrate",
+    "bytesize",
+    "parity",
+    "stopbits",
+    "rtscts",
+    "xonxoff",
+    "usb_vid",
+    "usb_pid",
+    "usb_serial",
+    "timeout",
+    "silence_timeout",
+    "enabled",
+)
 SCALE_KEYS = _PORT_KEYS + ("protocol", "mode", "poll_interval")
 SCANNER_KEYS = _PORT_KEYS + ("prefix", "suffix", "patterns")
 
@@ -67,7 +90,7 @@ def _usb_id(data: Mapping[str, Any], key: str) -> int | None:
             number = -1
         if 0 <= number <= 0xFFFF:
             return number
-    raise SettingsError(key, f"must be a 4-digit hexadecimal USB id such as \"0403\", got {value!r}")
+    raise SettingsError(key, f'must be a 4-digit hexadecimal USB id such as "0403", got {value!r}')
 
 
 def _check_keys(data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
@@ -80,7 +103,7 @@ def port_settings(data: Mapping[str, Any], defaults: Mapping[str, Any]) -> PortS
     """Validate the port keys shared by every device."""
     port = data.get("port", "")
     if not isinstance(port, str):
-        raise SettingsError("port", f"must be text such as \"COM3\", got {port!r}")
+        raise SettingsError("port", f'must be text such as "COM3", got {port!r}')
     usb_serial = data.get("usb_serial")
     if usb_serial is not None and not isinstance(usb_serial, str):
         raise SettingsError("usb_serial", f"must be text, got {usb_serial!r}")
@@ -99,7 +122,7 @@ def port_settings(data: Mapping[str, Any], defaults: Mapping[str, Any]) -> PortS
         raise SettingsError("bytesize", f"must be 5, 6, 7 or 8, got {bytesize!r}")
     parity = data.get("parity", defaults.get("parity", "N"))
     if not isinstance(parity, str) or parity.strip().upper() not in _PARITY_NAMES:
-        raise SettingsError("parity", f"must be N, E, O, M or S (none, even, odd...), got {parity!r}")
+        raise SettingsError("parity", f"must be N, E, O, M or S (none, even, odd), got {parity!r}")
     stopbits = data.get("stopbits", defaults.get("stopbits", 1))
     if stopbits not in STOPBITS or isinstance(stopbits, bool):
         raise SettingsError("stopbits", f"must be 1, 1.5 or 2, got {stopbits!r}")
@@ -170,7 +193,9 @@ class ScannerSettings:
         suffix = data.get("suffix", "CR")
         for key, value in (("prefix", prefix), ("suffix", suffix)):
             if not isinstance(value, str):
-                raise SettingsError(key, f"must be text: CR, LF, CRLF, TAB or the characters, got {value!r}")
+                raise SettingsError(
+                    key, f"must be text: CR, LF, CRLF, TAB or the characters, got {value!r}"
+                )
         try:
             prefix_bytes, suffix_bytes = affix(prefix), affix(suffix)
         except (UnicodeError, ValueError) as exc:
@@ -181,7 +206,7 @@ class ScannerSettings:
         if not isinstance(patterns, Mapping) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in patterns.items()
         ):
-            raise SettingsError("patterns", "must be a table of kind = \"regular expression\"")
+            raise SettingsError("patterns", 'must be a table of kind = "regular expression"')
         try:
             compile_patterns(patterns)
         except Exception as exc:  # noqa: BLE001 - re.error

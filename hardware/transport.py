@@ -458,6 +458,4 @@ class Transport:
 
 
 def _lost_reason(exc: BaseException) -> Reason:
-    return reason(
-        QT_TRANSLATE_NOOP("Messages", "Connection lost: {detail}"), detail=_exc_text(exc)
-    )
+    return reason(QT_TRANSLATE_NOOP("Messages", "Connection lost: {detail}"), detail=_exc_text(exc))

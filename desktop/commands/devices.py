@@ -46,11 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--seconds. MT-SICS: sends S after S. SBI/A&D: reads the stream, or polls "
         "(ESC P / Q) when nothing streams within 1.5 s.",
     )
-    test.add_argument("--port", help="COM3, /dev/ttyUSB0, socket://host:port "
-                      "(default: the device in the workstation config)")
+    test.add_argument(
+        "--port",
+        help="COM3, /dev/ttyUSB0, socket://host:port "
+        "(default: the device in the workstation config)",
+    )
     test.add_argument("--type", dest="device_type", choices=("scale", "scanner"), required=True)
-    test.add_argument("--protocol", choices=("mt-sics", "sbi", "and"), default=None,
-                      help="balance protocol (default mt-sics, or the configured one)")
+    test.add_argument(
+        "--protocol",
+        choices=("mt-sics", "sbi", "and"),
+        default=None,
+        help="balance protocol (default mt-sics, or the configured one)",
+    )
     test.add_argument("--baud", type=_positive_int, help="baud rate (default: protocol's)")
     test.add_argument("--bytesize", type=int, choices=(7, 8))
     test.add_argument("--parity", choices=("N", "E", "O"))
@@ -59,8 +66,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     test.add_argument("--xonxoff", action="store_true", default=None, help="XON/XOFF handshake")
     test.add_argument("--count", type=_positive_int, help="stop after N readings or scans")
     test.add_argument("--seconds", type=_positive_float, help="stop after S seconds")
-    test.add_argument("--mode", choices=("auto", "stream", "poll"), default="auto",
-                      help="balances: listen to the stream, poll, or listen then poll (auto)")
+    test.add_argument(
+        "--mode",
+        choices=("auto", "stream", "poll"),
+        default="auto",
+        help="balances: listen to the stream, poll, or listen then poll (auto)",
+    )
     test.add_argument("--prefix", default=None, help="scanner prefix (default none)")
     test.add_argument("--suffix", default=None, help="scanner suffix: CR (default), LF, CRLF, TAB")
     test.set_defaults(handler=run_test)
@@ -128,8 +139,10 @@ def run_test(args: argparse.Namespace) -> int:
 
     settings, protocol, prefix, suffix = test_settings(args)
     if not settings.port and not settings.usb_bound:
-        print("linedesk: devices test needs --port (no such device in the workstation config)",
-              file=sys.stderr)
+        print(
+            "linedesk: devices test needs --port (no such device in the workstation config)",
+            file=sys.stderr,
+        )
         return 2
     if not suffix:
         print("linedesk: --suffix must not be empty", file=sys.stderr)

@@ -20,7 +20,9 @@ TARE = b"T\r\n"
 
 _HEADERS = {"ST": True, "US": False, "QT": True}
 _LINE = re.compile(r"^\s*(?P<header>[A-Z]{2}),(?P<body>.*)$")
-_BODY = re.compile(r"^\s*(?P<sign>[+-])?\s*(?P<value>[0-9.E+\-]+?)\s*(?P<unit>[^\s\d.+\-]\S{0,2})?\s*$")
+_BODY = re.compile(
+    r"^\s*(?P<sign>[+-])?\s*(?P<value>[0-9.E+\-]+?)\s*(?P<unit>[^\s\d.+\-]\S{0,2})?\s*$"
+)
 
 
 def decode(line: bytes) -> Reading:
@@ -52,8 +54,6 @@ def decode(line: bytes) -> Reading:
 
 def _reject(text: str, line: bytes) -> Reading:
     return Reading.error(
-        reason(
-            QT_TRANSLATE_NOOP("Messages", "Not an A&D weight line: {line!r}"), line=text[:40]
-        ),
+        reason(QT_TRANSLATE_NOOP("Messages", "Not an A&D weight line: {line!r}"), line=text[:40]),
         line,
     )

@@ -98,9 +98,7 @@ def parse_reply(line: bytes) -> Reply:
 
 
 def _not_sics(text: str) -> Reason:
-    return reason(
-        QT_TRANSLATE_NOOP("Messages", "Not an MT-SICS reply: {line!r}"), line=text[:40]
-    )
+    return reason(QT_TRANSLATE_NOOP("Messages", "Not an MT-SICS reply: {line!r}"), line=text[:40])
 
 
 def reply_reason(reply: Reply) -> Reason | None:
@@ -138,8 +136,10 @@ def to_reading(reply: Reply) -> Reading:
     if reply.status == "-":
         return Reading.underload(raw) if not reply.params else _bad_params(reply)
     if reply.status == "I":
-        return Reading.error(reason(_NOT_NOW, id=reply.id), raw) if not reply.params else (
-            _bad_params(reply)
+        return (
+            Reading.error(reason(_NOT_NOW, id=reply.id), raw)
+            if not reply.params
+            else (_bad_params(reply))
         )
     if reply.status not in ("S", "D"):
         return Reading.error(_not_sics(raw.decode("ascii", "replace")), raw)
@@ -159,7 +159,9 @@ def to_reading(reply: Reply) -> Reading:
 def _bad_params(reply: Reply) -> Reading:
     return Reading.error(
         reason(
-            QT_TRANSLATE_NOOP("Messages", "MT-SICS weight reply without a valid value and unit: {line!r}"),
+            QT_TRANSLATE_NOOP(
+                "Messages", "MT-SICS weight reply without a valid value and unit: {line!r}"
+            ),
             line=reply.raw.decode("ascii", "replace")[:40],
         ),
         reply.raw,

@@ -64,8 +64,23 @@ GTIN_SYMBOLOGIES = frozenset({"]E0", "]E4", "]I1"})
 
 #: GS1 primary keys: a code without identifier is taken as GS1 only if it starts with one of
 #: these or carries a GS separator, so that a plant code such as ``10ABC`` stays plain text.
-_PRIMARY_AIS = ("00", "01", "02", "253", "255", "401", "402", "414", "417", "8003", "8004",
-                "8006", "8010", "8017", "8018")
+_PRIMARY_AIS = (
+    "00",
+    "01",
+    "02",
+    "253",
+    "255",
+    "401",
+    "402",
+    "414",
+    "417",
+    "8003",
+    "8004",
+    "8006",
+    "8010",
+    "8017",
+    "8018",
+)
 
 DEFAULT_PATTERNS: dict[str, str] = {
     "badge": r"BADGE-(?P<number>\d{4,8})",
@@ -134,7 +149,9 @@ def _check_digit_error(label: str, number: str) -> Reason | None:
     if expected == got:
         return None
     return reason(
-        QT_TRANSLATE_NOOP("Messages", "{label} check digit is wrong: expected {expected}, got {got}"),
+        QT_TRANSLATE_NOOP(
+            "Messages", "{label} check digit is wrong: expected {expected}, got {got}"
+        ),
         label=label,
         expected=expected,
         got=got,
@@ -151,10 +168,17 @@ def decode(
         return _decode(line, prefix, patterns)
     except Exception as exc:  # noqa: BLE001 - a scan must never crash the reader
         text = line.decode("utf-8", "backslashreplace")
-        return Scan(text, text, None, "unknown", {}, reason(
-            QT_TRANSLATE_NOOP("Messages", "Could not decode the scan: {detail}"),
-            detail=f"{type(exc).__name__}: {exc}",
-        ))
+        return Scan(
+            text,
+            text,
+            None,
+            "unknown",
+            {},
+            reason(
+                QT_TRANSLATE_NOOP("Messages", "Could not decode the scan: {detail}"),
+                detail=f"{type(exc).__name__}: {exc}",
+            ),
+        )
 
 
 def _decode(
@@ -163,42 +187,80 @@ def _decode(
     raw = line.decode("utf-8", "backslashreplace")
     if prefix:
         if not line.startswith(prefix):
-            return Scan(raw, raw, None, "unknown", {}, reason(QT_TRANSLATE_NOOP(
-                "Messages", "The scan does not start with the configured prefix {prefix!r}"
-            ), prefix=prefix.decode("latin-1")))
-        line = line[len(prefix):]
+            return Scan(
+                raw,
+                raw,
+                None,
+                "unknown",
+                {},
+                reason(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "The scan does not start with the configured prefix {prefix!r}"
+                    ),
+                    prefix=prefix.decode("latin-1"),
+                ),
+            )
+        line = line[len(prefix) :]
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
-        return Scan(raw, raw, None, "unknown", {}, reason(QT_TRANSLATE_NOOP(
-            "Messages",
-            "Unreadable scan (not UTF-8): check the scanner's baud rate, data bits and parity",
-        )))
+        return Scan(
+            raw,
+            raw,
+            None,
+            "unknown",
+            {},
+            reason(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Unreadable scan (not UTF-8): check the scanner's baud rate, data bits and parity",  # noqa: E501
+                )
+            ),
+        )
     if any(ord(c) < 32 and c not in "\x1d\x1e\x04" or ord(c) == 127 for c in text):
-        return Scan(raw, text, None, "unknown", {}, reason(QT_TRANSLATE_NOOP(
-            "Messages",
-            "Unreadable scan (control characters): check the scanner's baud rate and parity",
-        )))
+        return Scan(
+            raw,
+            text,
+            None,
+            "unknown",
+            {},
+            reason(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Unreadable scan (control characters): check the scanner's baud rate and parity",  # noqa: E501
+                )
+            ),
+        )
     symbology: str | None = None
     aim = _AIM.match(text)
     if aim:
         symbology = aim.group(0)
         text = text[3:]
     if not text:
-        return Scan(raw, text, symbology, "unknown", {}, reason(
-            QT_TRANSLATE_NOOP("Messages", "Empty scan")))
+        return Scan(
+            raw, text, symbology, "unknown", {}, reason(QT_TRANSLATE_NOOP("Messages", "Empty scan"))
+        )
     if symbology is not None and aim and aim["letter"] not in SYMBOLOGIES:
-        return Scan(raw, text, symbology, "unknown", {}, reason(
-            QT_TRANSLATE_NOOP("Messages", "Unknown symbology identifier {symbology}"),
-            symbology=symbology,
-        ))
+        return Scan(
+            raw,
+            text,
+            symbology,
+            "unknown",
+            {},
+            reason(
+                QT_TRANSLATE_NOOP("Messages", "Unknown symbology identifier {symbology}"),
+                symbology=symbology,
+            ),
+        )
     if symbology in GS1_ELEMENT_STRINGS and not _URL.match(text):
         return _gs1_element_string(raw, text, symbology)
     if symbology in GTIN_SYMBOLOGIES:
         return _gtin(raw, text, symbology)
-    compiled = _DEFAULT_COMPILED if patterns is None else {
-        k: (re.compile(v) if isinstance(v, str) else v) for k, v in patterns.items()
-    }
+    compiled = (
+        _DEFAULT_COMPILED
+        if patterns is None
+        else {k: (re.compile(v) if isinstance(v, str) else v) for k, v in patterns.items()}
+    )
     for kind, pattern in compiled.items():
         match = pattern.fullmatch(text)
         if match:
@@ -265,8 +327,17 @@ def _gs1_hri(raw: str, text: str, symbology: str | None) -> Scan:
 
 def _gtin(raw: str, text: str, symbology: str | None) -> Scan:
     if not text.isdigit() or len(text) not in (8, 12, 13, 14):
-        return Scan(raw, text, symbology, "unknown", {}, reason(QT_TRANSLATE_NOOP(
-            "Messages", "Not a valid EAN/UPC/ITF-14 code: {code!r}"), code=text[:40]))
+        return Scan(
+            raw,
+            text,
+            symbology,
+            "unknown",
+            {},
+            reason(
+                QT_TRANSLATE_NOOP("Messages", "Not a valid EAN/UPC/ITF-14 code: {code!r}"),
+                code=text[:40],
+            ),
+        )
     gtin = text.zfill(14)
     return Scan(raw, text, symbology, "gs1", {"01": gtin}, _check_digit_error("GTIN", gtin))
 
@@ -298,8 +369,18 @@ def _guess_gs1(raw: str, text: str) -> Scan:
 
 
 # Keyboard wedge on a French AZERTY layout: the digit row without Shift.
-_AZERTY_DIGITS = {"&": "1", "é": "2", '"': "3", "'": "4", "(": "5", "-": "6", "è": "7",
-                  "_": "8", "ç": "9", "à": "0"}
+_AZERTY_DIGITS = {
+    "&": "1",
+    "é": "2",
+    '"': "3",
+    "'": "4",
+    "(": "5",
+    "-": "6",
+    "è": "7",
+    "_": "8",
+    "ç": "9",
+    "à": "0",
+}
 _AZERTY_TELLTALE = frozenset("&é\"'(è_çà")
 
 

@@ -34,9 +34,13 @@ class Scanner:
         terminators = BALANCE_TERMINATORS if suffix in _LINE_ENDS else (suffix,)
         self.transport = transport
         self.prefix = prefix
-        self.patterns = codec.compile_patterns(
-            {k: v if isinstance(v, str) else v.pattern for k, v in patterns.items()}
-        ) if patterns is not None else None
+        self.patterns = (
+            codec.compile_patterns(
+                {k: v if isinstance(v, str) else v.pattern for k, v in patterns.items()}
+            )
+            if patterns is not None
+            else None
+        )
         self.lines = LineReader(transport, LineFramer(terminators, max_line))
 
     def _to_scan(self, frame: bytes | Overlong) -> Scan:

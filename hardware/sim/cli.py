@@ -41,27 +41,56 @@ def _tcp_port(text: str) -> int:
 
 def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--protocol", choices=("mt-sics", "sbi", "and"), default="mt-sics")
-    parser.add_argument("--tcp", type=_tcp_port, metavar="PORT",
-                        help="serve on 127.0.0.1:PORT (0: any free port) instead of a pty")
-    parser.add_argument("--noise", type=_non_negative, default=0.0, metavar="G",
-                        help="Gaussian noise, standard deviation in grams (default 0)")
-    parser.add_argument("--settle", type=_non_negative, default=0.0, metavar="SECONDS",
-                        help="time a new weight takes to settle, unstable meanwhile")
+    parser.add_argument(
+        "--tcp",
+        type=_tcp_port,
+        metavar="PORT",
+        help="serve on 127.0.0.1:PORT (0: any free port) instead of a pty",
+    )
+    parser.add_argument(
+        "--noise",
+        type=_non_negative,
+        default=0.0,
+        metavar="G",
+        help="Gaussian noise, standard deviation in grams (default 0)",
+    )
+    parser.add_argument(
+        "--settle",
+        type=_non_negative,
+        default=0.0,
+        metavar="SECONDS",
+        help="time a new weight takes to settle, unstable meanwhile",
+    )
     parser.add_argument("--weight", default="0", metavar="G", help="weight on the pan at start")
-    parser.add_argument("--rate", type=_non_negative, default=10.0, metavar="N",
-                        help="stream lines per second (SIR, SBI/A&D autoprint)")
-    parser.add_argument("--no-stream", action="store_true",
-                        help="SBI/A&D: answer ESC P / Q only, do not stream")
+    parser.add_argument(
+        "--rate",
+        type=_non_negative,
+        default=10.0,
+        metavar="N",
+        help="stream lines per second (SIR, SBI/A&D autoprint)",
+    )
+    parser.add_argument(
+        "--no-stream", action="store_true", help="SBI/A&D: answer ESC P / Q only, do not stream"
+    )
 
 
 def add_scanner_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--file", metavar="CODES", help="send each line of this file")
-    parser.add_argument("--tcp", type=_tcp_port, metavar="PORT",
-                        help="serve on 127.0.0.1:PORT (0: any free port) instead of a pty")
+    parser.add_argument(
+        "--tcp",
+        type=_tcp_port,
+        metavar="PORT",
+        help="serve on 127.0.0.1:PORT (0: any free port) instead of a pty",
+    )
     parser.add_argument("--prefix", default="", help="prefix before each code (default none)")
     parser.add_argument("--suffix", default="CR", help="CR (default), LF, CRLF, TAB or text")
-    parser.add_argument("--interval", type=_non_negative, default=1.0, metavar="SECONDS",
-                        help="pause before each line of --file (default 1)")
+    parser.add_argument(
+        "--interval",
+        type=_non_negative,
+        default=1.0,
+        metavar="SECONDS",
+        help="pause before each line of --file (default 1)",
+    )
 
 
 def _endpoint(tcp: int | None):  # noqa: ANN202 - Endpoint, imported lazily

@@ -20,6 +20,11 @@ class Endpoint:
 
     path: str = ""
 
+    @property
+    def has_client(self) -> bool:
+        """Whether someone listens (a pty cannot tell: always true)."""
+        return True
+
     def read(self, timeout: float) -> bytes:
         raise NotImplementedError
 
@@ -129,6 +134,10 @@ class TcpEndpoint(Endpoint):
             if client is not None:
                 self._drop(client)
             return b""
+
+    @property
+    def has_client(self) -> bool:
+        return self._client is not None
 
     def _drop(self, client: socket.socket) -> None:
         with self._lock:

@@ -101,7 +101,9 @@ class ScaleModel:
 
 
 # -- wire formats ---------------------------------------------------------------------------
-def sics_weight(state: str, value: Decimal, stable: bool, unit: str = "g", ident: str = "S") -> bytes:
+def sics_weight(
+    state: str, value: Decimal, stable: bool, unit: str = "g", ident: str = "S"
+) -> bytes:
     if state != "ok":
         return f"{ident} {state}\r\n".encode()
     return f"{ident} {'S' if stable else 'D'} {value:>10} {unit}\r\n".encode()

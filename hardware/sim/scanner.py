@@ -51,6 +51,9 @@ class ScannerSimulator:
                 continue
             if data is None:
                 break
+            # A scan typed before the TCP client connected waits for it instead of vanishing.
+            while not self.endpoint.has_client and not self._stop.is_set():
+                self.endpoint.read(0.01)
             self.endpoint.write(data)
 
     def stop(self) -> None:

@@ -78,7 +78,9 @@ def test_sics_stream_sends_sir_and_drops_the_first_line(pty_peer, scripted, tran
     readings = [balance.read_stream(2), balance.read_stream(2)]
     assert device.requests == [b"SIR"]
     assert [(r.value, r.stable) for r in readings] == [
-        (Decimal("2.00"), False), (Decimal("3.00"), True)]
+        (Decimal("2.00"), False),
+        (Decimal("3.00"), True),
+    ]
 
 
 def test_partial_line_that_times_out_is_not_a_reading(pty_peer, transport):

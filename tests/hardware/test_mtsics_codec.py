@@ -9,7 +9,11 @@ from hardware.codecs.reading import ReadingStatus
 def test_stable_weight_reply():
     reading = mtsics.decode(b"S S     100.00 g")
     assert (reading.value, reading.unit, reading.stable, reading.status) == (
-        Decimal("100.00"), "g", True, ReadingStatus.OK)
+        Decimal("100.00"),
+        "g",
+        True,
+        ReadingStatus.OK,
+    )
 
 
 def test_dynamic_weight_reply_is_unstable():

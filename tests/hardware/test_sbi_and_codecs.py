@@ -68,7 +68,8 @@ def test_and_counting_is_stable_pieces():
 
 def test_and_unknown_header_is_rejected_with_it():
     assert str(aandd.decode(b"XX,+00001.00  g").reason) == (
-        "Unknown A&D header 'XX' in 'XX,+00001.00  g'")
+        "Unknown A&D header 'XX' in 'XX,+00001.00  g'"
+    )
 
 
 def test_and_missing_unit_is_rejected():

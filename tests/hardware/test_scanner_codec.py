@@ -63,7 +63,9 @@ def test_digital_link_bad_check_digit():
 
 def test_human_readable_parentheses_form():
     assert codec.decode(b"(01)05901234123457(3103)001234").gs1 == {
-        "01": "05901234123457", "3103": "001234"}
+        "01": "05901234123457",
+        "3103": "001234",
+    }
 
 
 def test_unknown_symbology_identifier_is_flagged():
@@ -104,11 +106,16 @@ def test_nul_byte_is_rejected():
 
 def test_affix_names():
     assert [codec.affix(n) for n in ("CR", "LF", "CRLF", "TAB", "")] == [
-        b"\r", b"\n", b"\r\n", b"\t", b""]
+        b"\r",
+        b"\n",
+        b"\r\n",
+        b"\t",
+        b"",
+    ]
 
 
 def test_azerty_mangled_digits_are_detected():
-    assert codec.looks_azerty_mangled('BADGE-&é"\'(')
+    assert codec.looks_azerty_mangled("BADGE-&é\"'(")
 
 
 def test_real_digits_are_not_mangled():
@@ -116,7 +123,7 @@ def test_real_digits_are_not_mangled():
 
 
 def test_azerty_unmangle():
-    assert codec.unmangle_azerty('&é"\'(-è_çà') == "1234567890"
+    assert codec.unmangle_azerty("&é\"'(-è_çà") == "1234567890"
 
 
 def test_azerty_with_expected_pattern():

@@ -70,7 +70,11 @@ def test_simulate_scale_command_first_line_is_the_path_and_stdin_sets_the_weight
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
         [sys.executable, "-m", "hardware.sim", "scale", "--protocol", "mt-sics"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
     )
     try:
         path = proc.stdout.readline().decode().strip()

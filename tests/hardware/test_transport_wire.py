@@ -67,8 +67,10 @@ def test_closing_the_pty_peer_reports_reconnecting(pty_peer):
         pty_peer.write(b"S D 1 g\r\n")
         assert transport.read(1.0)
         pty_peer.close()
-        assert wait_for(lambda: transport.read(0.05) == b"" and
-                        statuses[-1].state is DeviceState.RECONNECTING, 3)
+        assert wait_for(
+            lambda: transport.read(0.05) == b"" and statuses[-1].state is DeviceState.RECONNECTING,
+            3,
+        )
         assert [s.state for s in statuses][:2] == [DeviceState.CONNECTED, DeviceState.RECONNECTING]
         assert "Connection lost" in str(statuses[1].reason)
 
@@ -84,8 +86,12 @@ def test_silent_streaming_device_counts_as_unplugged(pty_peer):
 
 def test_gives_up_after_max_attempts():
     statuses = []
-    transport = Transport(PortSettings(port="/dev/no-such-port"), statuses.append,
-                          Backoff(first=0.01, cap=0.01), max_attempts=3)
+    transport = Transport(
+        PortSettings(port="/dev/no-such-port"),
+        statuses.append,
+        Backoff(first=0.01, cap=0.01),
+        max_attempts=3,
+    )
     transport.start()
     assert wait_for(lambda: transport.read(0.02) == b"" and transport.failed, 3)
     assert [s.attempt for s in statuses] == [1, 2, 3]
@@ -98,14 +104,19 @@ def test_backoff_doubles_up_to_its_cap():
 
 
 def test_usb_binding_picks_the_device_with_that_serial_number():
-    ports = [PortInfo("/dev/ttyUSB0", "FT232R", 0x0403, 0x6001, "A1"),
-             PortInfo("/dev/ttyUSB1", "FT232R", 0x0403, 0x6001, "B2")]
+    ports = [
+        PortInfo("/dev/ttyUSB0", "FT232R", 0x0403, 0x6001, "A1"),
+        PortInfo("/dev/ttyUSB1", "FT232R", 0x0403, 0x6001, "B2"),
+    ]
     settings = PortSettings(usb_vid=0x0403, usb_pid=0x6001, usb_serial="B2")
     assert resolve_port(settings, ports) == "/dev/ttyUSB1"
 
 
 def test_ambiguous_usb_binding_names_the_candidates():
-    ports = [PortInfo("COM3", "x", 0x0403, 0x6001, "A1"), PortInfo("COM4", "x", 0x0403, 0x6001, "B2")]
+    ports = [
+        PortInfo("COM3", "x", 0x0403, 0x6001, "A1"),
+        PortInfo("COM4", "x", 0x0403, 0x6001, "B2"),
+    ]
     with pytest.raises(TransportError) as info:
         resolve_port(PortSettings(usb_vid=0x0403), ports)
     assert "COM3, COM4" in str(info.value.reason)
@@ -157,13 +168,22 @@ def test_unplug_and_replug_over_tcp_reconnects_and_readings_resume():
     balance.streaming, balance._drop_next = True, True
     assert balance.read_stream(2.0).value is not None
     first.close()  # unplugged mid-stream
-    assert wait_for(lambda: balance.read_stream(0.02) is None and
-                    statuses[-1].state is DeviceState.RECONNECTING, 5)
+    assert wait_for(
+        lambda: (
+            balance.read_stream(0.02) is None and statuses[-1].state is DeviceState.RECONNECTING
+        ),
+        5,
+    )
     second = LineServer(port, start=1000)  # plugged back on the same address
     try:
-        reading = None
-        assert wait_for(lambda: (reading := balance.read_stream(0.05)) is not None
-                        and reading.value >= Decimal(1000), 5)
+        assert wait_for(
+            lambda: (
+                (r := balance.read_stream(0.05)) is not None
+                and r.value is not None
+                and r.value >= Decimal(1000)
+            ),
+            5,
+        )
         states = [s.state for s in statuses]
         assert states[0] is DeviceState.CONNECTED and states[-1] is DeviceState.CONNECTED
         assert DeviceState.RECONNECTING in states
