@@ -19,6 +19,13 @@ class Actor:
     station: str | None = None
     user_id: int | None = None
     is_system: bool = False
+    display_name: str = ""
+    employee_id: int | None = None
+
+    @property
+    def name(self) -> str:
+        """How the status bar and the station page call this person."""
+        return self.display_name or self.username
 
     @classmethod
     def system(cls) -> Actor:

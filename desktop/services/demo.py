@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError
 from desktop.domain.roles import Permission
 from desktop.paths import RESOURCES
-from desktop.services import plant
+from desktop.services import audit, plant
 from desktop.services.actor import Actor
 from desktop.services.database import Database
 from desktop.storage.models import Line
@@ -39,12 +39,22 @@ def seed_plant(database: Database, actor: Actor) -> str:
     """Lines and stations of resources/demo/plant.toml."""
     spec = tomllib.loads((RESOURCES / "demo" / "plant.toml").read_text(encoding="utf-8"))
     stations = 0
+    actor.require(Permission.EDIT_MASTER_DATA)
     with database.unit_of_work() as session:
         for line in spec["lines"]:
-            plant.save_line(session, actor, line["code"], line["name"], line["kind"])
+            plant.put_line(session, line["code"], line["name"], line["kind"], True)
             for position, (code, name, station_type) in enumerate(line["stations"], start=1):
-                plant.save_station(session, actor, code, name, line["code"], station_type, position)
+                plant.put_station(
+                    session, code, name, line["code"], station_type, position, True, False
+                )
                 stations += 1
+        audit.record_bulk(
+            session,
+            actor,
+            "seed-demo",
+            "plant",
+            {"lines": len(spec["lines"]), "stations": stations},
+        )
     return f"{len(spec['lines'])} lines, {stations} stations"
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError, NotFoundError
@@ -19,8 +20,10 @@ from desktop.domain.plant import (
 )
 from desktop.domain.plant_time import DEFAULT_TIME_ZONE, utc_now
 from desktop.domain.roles import Permission
+from desktop.services import audit
 from desktop.services.actor import Actor
 from desktop.services.database import Database
+from desktop.services.signatures import Meaning, sign
 from desktop.storage.models import (
     Crew,
     Line,
@@ -172,11 +175,22 @@ def _line(session: Session, code: str) -> Line:
     return line
 
 
-def save_line(
-    session: Session, actor: Actor, code: str, name: str, kind: str, active: bool = True
-) -> LineInfo:
-    """Create a line, or update the one with this id."""
-    actor.require(Permission.EDIT_MASTER_DATA)
+def _line_values(line: Line) -> dict[str, object]:
+    return {"name": line.name, "kind": line.kind, "active": line.active}
+
+
+def _station_values(station: Station, line_code: str) -> dict[str, object]:
+    return {
+        "name": station.name,
+        "line": line_code,
+        "station_type": station.station_type_code,
+        "position": station.position,
+        "active": station.active,
+    }
+
+
+def put_line(session: Session, code: str, name: str, kind: str, active: bool) -> Line:
+    """Validate and write a line (no permission check, no audit: callers do both)."""
     code = check_code(code, "line")
     name = check_name(name, "line")
     if kind not in {k.value for k in LineKind}:
@@ -193,25 +207,20 @@ def save_line(
     else:
         line.name, line.kind, line.active = name, kind, active
     session.flush()
-    return LineInfo(line.code, line.name, line.kind, line.active, len(line.stations))
+    return line
 
 
-def save_station(
+def put_station(
     session: Session,
-    actor: Actor,
     code: str,
     name: str,
     line: str,
     station_type: str,
-    position: int | None = None,
-    active: bool = True,
-    new: bool = False,
-) -> StationInfo:
-    """Create a station, or update the one with this id (it may move to another line).
-
-    `new=True` (the Admin page's "New station") refuses an id that exists instead of editing it.
-    """
-    actor.require(Permission.EDIT_MASTER_DATA)
+    position: int | None,
+    active: bool,
+    new: bool,
+) -> Station:
+    """Validate and write a station (no permission check, no audit: callers do both)."""
     code = check_code(code, "station")
     if new and session.scalar(select(Station.id).where(Station.code == code)) is not None:
         raise ConflictError(
@@ -237,19 +246,128 @@ def save_station(
         station.name, station.line_id, station.station_type_code = name, target.id, station_type
         station.position, station.active = position, active
     session.flush()
-    return StationInfo(code, name, target.code, station_type, position, active)
+    return station
 
 
-def delete_station(session: Session, actor: Actor, code: str) -> None:
-    """Remove a station (set it inactive instead once records refer to it)."""
+def save_line(
+    session: Session,
+    actor: Actor,
+    code: str,
+    name: str,
+    kind: str,
+    active: bool = True,
+    *,
+    secret: str = "",
+    meaning: Meaning | str = Meaning.APPROVE,
+) -> LineInfo:
+    """Create a line, or update the one with this id (signed, audited)."""
     actor.require(Permission.EDIT_MASTER_DATA)
-    station = session.scalar(select(Station).where(Station.code == code))
-    if station is None:
+    signed = sign(session, actor, secret, meaning)
+    before = session.scalar(select(Line).where(Line.code == code.strip().upper()))
+    old = _line_values(before) if before is not None else {}
+    line = put_line(session, code, name, kind, active)
+    changes = audit.diff(old, _line_values(line))
+    if changes:
+        audit.record(
+            session,
+            actor,
+            "update" if old else "create",
+            "line",
+            line.code,
+            changes=changes,
+            signature_meaning=signed.value,
+        )
+    return LineInfo(line.code, line.name, line.kind, line.active, len(line.stations))
+
+
+def save_station(
+    session: Session,
+    actor: Actor,
+    code: str,
+    name: str,
+    line: str,
+    station_type: str,
+    position: int | None = None,
+    active: bool = True,
+    new: bool = False,
+    *,
+    secret: str = "",
+    meaning: Meaning | str = Meaning.APPROVE,
+) -> StationInfo:
+    """Create a station, or update the one with this id (it may move to another line).
+
+    `new=True` (the Admin page's "New station") refuses an id that exists instead of editing it.
+    Master data: signed and audited.
+    """
+    actor.require(Permission.EDIT_MASTER_DATA)
+    signed = sign(session, actor, secret, meaning)
+    before = session.execute(
+        select(Station, Line.code).join(Line).where(Station.code == code.strip().upper())
+    ).first()
+    old = _station_values(*before) if before is not None and not new else {}
+    station = put_station(session, code, name, line, station_type, position, active, new)
+    line_code = check_code(line, "line")
+    changes = audit.diff(old, _station_values(station, line_code))
+    if changes:
+        audit.record(
+            session,
+            actor,
+            "update" if old else "create",
+            "station",
+            station.code,
+            changes=changes,
+            signature_meaning=signed.value,
+        )
+    return StationInfo(
+        station.code,
+        station.name,
+        line_code,
+        station.station_type_code,
+        station.position,
+        station.active,
+    )
+
+
+def delete_station(
+    session: Session,
+    actor: Actor,
+    code: str,
+    *,
+    secret: str = "",
+    meaning: Meaning | str = Meaning.APPROVE,
+) -> None:
+    """Remove a station nothing refers to; one with records must be set out of service."""
+    actor.require(Permission.EDIT_MASTER_DATA)
+    signed = sign(session, actor, secret, meaning)
+    found = session.execute(
+        select(Station, Line.code).join(Line).where(Station.code == code)
+    ).first()
+    if found is None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("Messages", "Unknown station: {station}"), station=code
         )
-    session.delete(station)
-    session.flush()
+    station, line_code = found
+    old = _station_values(station, line_code)
+    try:
+        with session.begin_nested():
+            session.delete(station)
+            session.flush()
+    except IntegrityError as exc:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "Station {station} has records; set it out of service instead"
+            ),
+            station=code,
+        ) from exc
+    audit.record(
+        session,
+        actor,
+        "delete",
+        "station",
+        code,
+        changes={k: (v, None) for k, v in old.items()},
+        signature_meaning=signed.value,
+    )
 
 
 def get_setting(session: Session, key: str) -> str | None:
@@ -285,9 +403,11 @@ class PlantService:
         with self._database.reading() as session:
             return list_stations(session, line)
 
-    def save_line(self, code: str, name: str, kind: str, active: bool = True) -> LineInfo:
+    def save_line(
+        self, code: str, name: str, kind: str, active: bool = True, **signature: str
+    ) -> LineInfo:
         with self._database.unit_of_work() as session:
-            return save_line(session, self._actor(), code, name, kind, active)
+            return save_line(session, self._actor(), code, name, kind, active, **signature)
 
     def save_station(
         self,
@@ -298,12 +418,22 @@ class PlantService:
         position: int | None = None,
         active: bool = True,
         new: bool = False,
+        **signature: str,
     ) -> StationInfo:
         with self._database.unit_of_work() as session:
             return save_station(
-                session, self._actor(), code, name, line, station_type, position, active, new
+                session,
+                self._actor(),
+                code,
+                name,
+                line,
+                station_type,
+                position,
+                active,
+                new,
+                **signature,
             )
 
-    def delete_station(self, code: str) -> None:
+    def delete_station(self, code: str, **signature: str) -> None:
         with self._database.unit_of_work() as session:
-            delete_station(session, self._actor(), code)
+            delete_station(session, self._actor(), code, **signature)

@@ -11,7 +11,10 @@ from desktop.storage.models.base import Base
 
 
 class User(Base):
-    """Someone who signs in: by badge + PIN at stations, by username + password at office PCs."""
+    """Someone who signs in: by badge + PIN at stations, by username + password at office PCs.
+
+    The badge is the linked employee's; the command line's system user has no row here.
+    """
 
     __tablename__ = "app_user"
 
@@ -20,7 +23,6 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     employee_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id"), index=True)
-    badge: Mapped[str | None] = mapped_column(String(32), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

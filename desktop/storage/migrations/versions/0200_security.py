@@ -57,7 +57,6 @@ def upgrade() -> None:
         sa.Column("display_name", sa.String(length=200), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
         sa.Column("employee_id", sa.Integer(), nullable=True),
-        sa.Column("badge", sa.String(length=32), nullable=True),
         sa.Column("password_hash", sa.String(length=200), nullable=True),
         sa.Column("pin_hash", sa.String(length=200), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
@@ -68,7 +67,6 @@ def upgrade() -> None:
             ["employee_id"], ["employee.id"], name=op.f("fk_app_user_employee_id_employee")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_app_user")),
-        sa.UniqueConstraint("badge", name=op.f("uq_app_user_badge")),
         sa.UniqueConstraint("username", name=op.f("uq_app_user_username")),
     )
     with op.batch_alter_table("app_user", schema=None) as batch_op:

@@ -1,0 +1,445 @@
+"""Users and sign-in: badge + PIN at stations, username + password at office PCs.
+
+Five failed attempts in a row lock the account for a configurable time (the plant setting
+`security.lockout_minutes`); the lock and every change to a user go to the audit trail. Messages
+never say whether the badge or the PIN was wrong, so a guess learns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.messages import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InputError,
+    NotFoundError,
+    PermissionDenied,
+)
+from desktop.domain.plant_time import to_plant, utc_now, zone
+from desktop.domain.roles import Permission, Role
+from desktop.services import audit, plant
+from desktop.services.actor import Actor
+from desktop.services.database import Database
+from desktop.services.passwords import hash_secret, verify_secret
+from desktop.services.signatures import Meaning, sign
+from desktop.storage.models.people import Employee
+from desktop.storage.models.security import User
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT_SETTING = "security.lockout_minutes"
+DEFAULT_LOCKOUT_MINUTES = 15
+_USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
+_PIN = re.compile(r"^[0-9]{4,8}$")
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    badge: str | None
+    active: bool
+    locked_until: datetime | None
+    has_password: bool
+    has_pin: bool
+
+
+class SignInRefused(PermissionDenied):
+    """Wrong credentials, an inactive or a locked account."""
+
+
+def _info(user: User, badge: str | None) -> UserInfo:
+    return UserInfo(
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        badge,
+        user.active,
+        user.locked_until,
+        bool(user.password_hash),
+        bool(user.pin_hash),
+    )
+
+
+def _badge_of(session: Session, user: User) -> str | None:
+    if user.employee_id is None:
+        return None
+    return session.scalar(select(Employee.badge).where(Employee.id == user.employee_id))
+
+
+def check_username(value: str) -> str:
+    username = value.strip().lower()
+    if not _USERNAME.match(username):
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "User name '{value}' is not valid: 2 to 64 lower-case letters, digits, '.', '-' or "
+                "'_', starting with a letter",
+            ),
+            value=value,
+        )
+    return username
+
+
+def check_password(value: str) -> str:
+    if len(value) < MIN_PASSWORD:
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "A password needs at least {count} characters"),
+            count=MIN_PASSWORD,
+        )
+    return value
+
+
+def check_pin(value: str) -> str:
+    if not _PIN.match(value):
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "A PIN is 4 to 8 digits"))
+    return value
+
+
+def check_role(value: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "Unknown role '{role}'; known: {known}"),
+            role=value,
+            known=", ".join(r.value for r in Role),
+        ) from None
+
+
+def lockout_minutes(session: Session) -> int:
+    value = plant.get_setting(session, LOCKOUT_SETTING)
+    return int(value) if value and value.isdigit() else DEFAULT_LOCKOUT_MINUTES
+
+
+def count_users(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(User)) or 0
+
+
+def _employee_for_badge(session: Session, badge: str, display_name: str) -> Employee:
+    """The employee with this badge; a minimal record is made when HR has not imported it yet."""
+    employee = session.scalar(select(Employee).where(Employee.badge == badge))
+    if employee is None:
+        employee = Employee(
+            badge=badge, name=display_name, hire_date=date.today(), created_at=utc_now()
+        )
+        session.add(employee)
+        session.flush()
+    return employee
+
+
+def _new_user(
+    session: Session,
+    username: str,
+    display_name: str,
+    role: Role,
+    badge: str | None,
+    password: str | None,
+    pin: str | None,
+) -> User:
+    username = check_username(username)
+    display_name = display_name.strip()
+    if not display_name or len(display_name) > 200:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "A name must have 1 to 200 characters"))
+    if password is None and pin is None:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "Give a password, a PIN or both"))
+    if pin is not None and not badge:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "A PIN needs a badge to go with it"))
+    password_hash = hash_secret(check_password(password)) if password is not None else None
+    pin_hash = hash_secret(check_pin(pin)) if pin is not None else None
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Messages", "User {user} already exists"), user=username
+        )
+    employee_id = None
+    if badge:
+        employee = _employee_for_badge(session, badge.strip(), display_name)
+        if session.scalar(select(User.id).where(User.employee_id == employee.id)) is not None:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP("Messages", "Badge {badge} already belongs to another user"),
+                badge=badge,
+            )
+        employee_id = employee.id
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role.value,
+        employee_id=employee_id,
+        password_hash=password_hash,
+        pin_hash=pin_hash,
+        active=True,
+        failed_attempts=0,
+        created_at=utc_now(),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_first_admin(session: Session, username: str, display_name: str, password: str) -> Actor:
+    """The plant database's first start: the first administrator, only while there is no user."""
+    if count_users(session) > 0:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "This database has users already; an administrator adds new ones"
+            )
+        )
+    user = _new_user(session, username, display_name, Role.ADMIN, None, password, None)
+    actor = _actor(user, None)
+    audit.record(
+        session,
+        actor,
+        "create",
+        "user",
+        user.username,
+        changes={"role": Role.ADMIN.value, "first_admin": True},
+    )
+    return actor
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: str,
+    *,
+    badge: str | None = None,
+    password: str | None = None,
+    pin: str | None = None,
+    secret: str = "",
+    meaning: Meaning | str = Meaning.APPROVE,
+) -> UserInfo:
+    actor.require(Permission.MANAGE_USERS)
+    chosen = check_role(role)
+    signed = sign(session, actor, secret, meaning)
+    user = _new_user(session, username, display_name, chosen, badge, password, pin)
+    audit.record(
+        session,
+        actor,
+        "create",
+        "user",
+        user.username,
+        changes={
+            "role": chosen.value,
+            "badge": badge,
+            "password": password is not None,
+            "pin": pin is not None,
+        },
+        signature_meaning=signed.value,
+    )
+    return _info(user, badge)
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Messages", "Unknown user: {user}"), user=username)
+    return user
+
+
+def update_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    *,
+    role: str | None = None,
+    active: bool | None = None,
+    password: str | None = None,
+    pin: str | None = None,
+    secret: str = "",
+    reason: str | None = None,
+    meaning: Meaning | str = Meaning.APPROVE,
+) -> UserInfo:
+    """Change a user's role, activity or secrets (an unlock comes with a new secret)."""
+    actor.require(Permission.MANAGE_USERS)
+    signed = sign(session, actor, secret, meaning)
+    user = _user(session, username)
+    changes: dict[str, tuple[object, object]] = {}
+    if role is not None and role != user.role:
+        changes["role"] = (user.role, check_role(role).value)
+        user.role = role
+    if active is not None and active != user.active:
+        if not active and user.id == actor.user_id:
+            raise ConflictError(QT_TRANSLATE_NOOP("Messages", "You cannot deactivate yourself"))
+        changes["active"] = (user.active, active)
+        user.active = active
+    if password is not None:
+        user.password_hash = hash_secret(check_password(password))
+        changes["password"] = ("***", "new")
+    if pin is not None:
+        if user.employee_id is None:
+            raise InputError(QT_TRANSLATE_NOOP("Messages", "A PIN needs a badge to go with it"))
+        user.pin_hash = hash_secret(check_pin(pin))
+        changes["pin"] = ("***", "new")
+    if password is not None or pin is not None:
+        user.failed_attempts, user.locked_until = 0, None
+    if changes:
+        audit.record(
+            session,
+            actor,
+            "update",
+            "user",
+            user.username,
+            changes=changes,
+            reason=reason,
+            signature_meaning=signed.value,
+        )
+    session.flush()
+    return _info(user, _badge_of(session, user))
+
+
+def list_users(session: Session, actor: Actor) -> list[UserInfo]:
+    actor.require(Permission.MANAGE_USERS)
+    rows = session.execute(
+        select(User, Employee.badge)
+        .outerjoin(Employee, User.employee_id == Employee.id)
+        .order_by(User.username)
+    ).all()
+    return [_info(user, badge) for user, badge in rows]
+
+
+def _actor(user: User, station: str | None) -> Actor:
+    return Actor(
+        username=user.username,
+        role=Role(user.role),
+        station=station,
+        user_id=user.id,
+        display_name=user.display_name,
+        employee_id=user.employee_id,
+    )
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What a sign-in attempt came to; the caller commits, then raises `refusal` if any."""
+
+    actor: Actor | None
+    refusal: SignInRefused | None
+
+
+def _attempt(
+    session: Session,
+    user: User | None,
+    secret_hash: Callable[[User], str | None],
+    secret: str,
+    station: str | None,
+    now: datetime,
+) -> Attempt:
+    wrong = SignInRefused(
+        QT_TRANSLATE_NOOP(
+            "Messages", "Sign-in refused: unknown badge or user, or wrong PIN or password"
+        )
+    )
+    if user is None:
+        return Attempt(None, wrong)
+    if user.locked_until is not None and user.locked_until > now:
+        tz = zone(plant.site_info(session).time_zone)
+        return Attempt(
+            None,
+            SignInRefused(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "{user} is locked until {time} after {count} failed attempts"
+                ),
+                user=user.display_name,
+                time=to_plant(user.locked_until, tz).strftime("%H:%M"),
+                count=MAX_FAILED_ATTEMPTS,
+            ),
+        )
+    if not user.active:
+        return Attempt(
+            None,
+            SignInRefused(
+                QT_TRANSLATE_NOOP("Messages", "{user} is no longer active; ask an administrator"),
+                user=user.display_name,
+            ),
+        )
+    if not verify_secret(secret_hash(user), secret):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            minutes = lockout_minutes(session)
+            user.locked_until = now + timedelta(minutes=minutes)
+            user.failed_attempts = 0
+            audit.record(
+                session,
+                Actor(f"station:{station or '?'}", Role.OPERATOR, station),
+                "lock",
+                "user",
+                user.username,
+                changes={"failed_attempts": MAX_FAILED_ATTEMPTS, "minutes": minutes},
+            )
+        return Attempt(None, wrong)
+    user.failed_attempts, user.locked_until = 0, None
+    return Attempt(_actor(user, station), None)
+
+
+def attempt_password(
+    session: Session, username: str, password: str, station: str | None, now: datetime | None = None
+) -> Attempt:
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    return _attempt(session, user, lambda u: u.password_hash, password, station, now or utc_now())
+
+
+def attempt_badge(
+    session: Session, badge: str, pin: str, station: str | None, now: datetime | None = None
+) -> Attempt:
+    user = session.scalar(
+        select(User)
+        .join(Employee, User.employee_id == Employee.id)
+        .where(Employee.badge == badge.strip())
+    )
+    return _attempt(session, user, lambda u: u.pin_hash, pin, station, now or utc_now())
+
+
+class SecurityService:
+    """Sign-in and user management for the UI; each call is one unit of work."""
+
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def needs_first_admin(self) -> bool:
+        with self._database.reading() as session:
+            return count_users(session) == 0
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> Actor:
+        with self._database.unit_of_work() as session:
+            return create_first_admin(session, username, display_name, password)
+
+    def _sign_in(self, attempt: Callable[[Session], Attempt]) -> Actor:
+        with self._database.unit_of_work() as session:
+            result = attempt(session)
+        if result.refusal is not None:
+            raise result.refusal
+        assert result.actor is not None
+        return result.actor
+
+    def sign_in_password(self, username: str, password: str, station: str | None) -> Actor:
+        return self._sign_in(lambda s: attempt_password(s, username, password, station))
+
+    def sign_in_badge(self, badge: str, pin: str, station: str | None) -> Actor:
+        return self._sign_in(lambda s: attempt_badge(s, badge, pin, station))
+
+    def users(self) -> list[UserInfo]:
+        with self._database.reading() as session:
+            return list_users(session, self._actor())
+
+    def create_user(
+        self, username: str, display_name: str, role: str, **kwargs: object
+    ) -> UserInfo:
+        with self._database.unit_of_work() as session:
+            return create_user(session, self._actor(), username, display_name, role, **kwargs)  # type: ignore[arg-type]
+
+    def update_user(self, username: str, **kwargs: object) -> UserInfo:
+        with self._database.unit_of_work() as session:
+            return update_user(session, self._actor(), username, **kwargs)  # type: ignore[arg-type]
