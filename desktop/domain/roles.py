@@ -20,6 +20,11 @@ class Permission(StrEnum):
     EDIT_MASTER_DATA = "edit_master_data"
     SEED_DEMO = "seed_demo"
     MAINTAIN_DATABASE = "maintain_database"
+    VIEW_HEADCOUNT = "view_headcount"
+    VIEW_EMPLOYEES = "view_employees"
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    EDIT_EMPLOYEES = "edit_employees"
+    OVERRIDE_CERTIFICATION = "override_certification"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
@@ -39,6 +44,13 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_MASTER_DATA: frozenset({Role.ADMIN}),
     Permission.SEED_DEMO: frozenset({Role.ADMIN}),
     Permission.MAINTAIN_DATABASE: frozenset({Role.ADMIN}),
+    # People (GDPR): counts for managers; names, crews and skills for supervisors; contracts and
+    # personal details for HR and admin only; an operator sees their own record (services).
+    Permission.VIEW_HEADCOUNT: frozenset({Role.SUPERVISOR, Role.QA, Role.HR, Role.ADMIN}),
+    Permission.VIEW_EMPLOYEES: frozenset({Role.SUPERVISOR, Role.HR, Role.ADMIN}),
+    Permission.VIEW_PERSONAL_DATA: frozenset({Role.HR, Role.ADMIN}),
+    Permission.EDIT_EMPLOYEES: frozenset({Role.HR, Role.ADMIN}),
+    Permission.OVERRIDE_CERTIFICATION: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
     Permission.VIEW_AUDIT: frozenset({Role.QA, Role.ADMIN}),
 }
