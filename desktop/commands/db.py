@@ -17,6 +17,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     backup = sub.add_parser("backup", help="copy the live database to FILE (online backup)")
     backup.add_argument("file", type=Path, metavar="FILE")
     backup.set_defaults(handler=_backup)
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (refused while Linedesk runs on it)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.set_defaults(handler=_restore)
     seed = sub.add_parser(
         "seed-demo",
         help="fill the demo database (or the one given by --database) with the demo plant",
@@ -59,6 +64,14 @@ def _backup(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     print(f"backup written to {args.file}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from desktop.services.backups import restore
+
+    kept = restore(args.context.database_url(), args.file)
+    print(f"restored {args.file}; the replaced database is kept as {kept}")
     return 0
 
 

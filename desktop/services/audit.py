@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -23,7 +23,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.plant_time import utc_now
+from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
+from desktop.services.database import Database
 from desktop.storage.models.security import AuditEntry, AuditHead
 
 
@@ -166,3 +168,84 @@ def verify(session: Session) -> ChainProblem | None:
     entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(5000)
     head = session.get(AuditHead, 1)
     return verify_rows(entries, head)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    station: str | None
+    action: str
+    object_type: str
+    object_id: str
+    changes: str
+    reason: str | None
+    signature_meaning: str | None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the Audit page and `linedesk audit list` filter on; None means any."""
+
+    username: str | None = None
+    object_type: str | None = None
+    object_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 5000
+
+
+def search(session: Session, actor: Actor, wanted: AuditFilter) -> list[AuditRow]:
+    """Newest first. QA and administrators only: the trail says who did what."""
+    actor.require(Permission.VIEW_AUDIT)
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(wanted.limit)
+    if wanted.username:
+        query = query.where(AuditEntry.username == wanted.username)
+    if wanted.object_type:
+        query = query.where(AuditEntry.object_type == wanted.object_type)
+    if wanted.object_id:
+        query = query.where(AuditEntry.object_id == wanted.object_id)
+    if wanted.since is not None:
+        query = query.where(AuditEntry.at >= wanted.since)
+    if wanted.until is not None:
+        query = query.where(AuditEntry.at < wanted.until)
+    return [
+        AuditRow(
+            e.id,
+            e.at,
+            e.username,
+            e.station,
+            e.action,
+            e.object_type,
+            e.object_id,
+            e.changes,
+            e.reason,
+            e.signature_meaning,
+        )
+        for e in session.scalars(query)
+    ]
+
+
+def object_types(session: Session) -> list[str]:
+    return list(
+        session.scalars(select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type))
+    )
+
+
+class AuditService:
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def search(self, wanted: AuditFilter) -> list[AuditRow]:
+        with self._database.reading() as session:
+            return search(session, self._actor(), wanted)
+
+    def object_types(self) -> list[str]:
+        with self._database.reading() as session:
+            return object_types(session)
+
+    def verify(self) -> ChainProblem | None:
+        with self._database.reading() as session:
+            return verify(session)

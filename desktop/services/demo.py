@@ -58,11 +58,20 @@ def seed_plant(database: Database, actor: Actor) -> str:
     return f"{len(spec['lines'])} lines, {stations} stations"
 
 
-DEMO_STEPS: list[tuple[str, DemoStep]] = [("plant", seed_plant)]
+def _seed_users(database: Database, actor: Actor) -> str:
+    from desktop.services.demo_users import seed_users
+
+    return seed_users(database, actor)
+
+
+DEMO_STEPS: list[tuple[str, DemoStep]] = [
+    ("plant", seed_plant),
+    ("users", _seed_users),
+]
 
 
 def is_demo(database: Database) -> bool:
-    with database.unit_of_work() as session:
+    with database.reading() as session:
         return plant.get_setting(session, DEMO_MARK) == "true"
 
 

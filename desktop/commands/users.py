@@ -1,0 +1,122 @@
+"""`linedesk users list|add|set`: user accounts, from the command line (as the system user)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from desktop.commands.output import FORMATS, print_rows
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("users", help="user accounts and sign-in")
+    sub = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="every user with role, badge and state")
+    listing.add_argument("--format", choices=FORMATS, default="table")
+    listing.set_defaults(handler=_list)
+    add = sub.add_parser("add", help="add a user; asks for the password and PIN")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="full name")
+    add.add_argument(
+        "--role", required=True, choices=["operator", "supervisor", "qa", "hr", "admin"]
+    )
+    add.add_argument("--badge", help="badge number (for sign-in by badge + PIN at stations)")
+    add.add_argument("--no-password", action="store_true", help="badge + PIN only")
+    add.set_defaults(handler=_add)
+    change = sub.add_parser("set", help="change a user's role, state, password or PIN")
+    change.add_argument("username")
+    change.add_argument("--role", choices=["operator", "supervisor", "qa", "hr", "admin"])
+    change.add_argument("--active", choices=["yes", "no"])
+    change.add_argument("--password", action="store_true", help="ask for a new password")
+    change.add_argument("--pin", action="store_true", help="ask for a new PIN")
+    change.add_argument("--reason", help="why (kept in the audit trail)")
+    change.set_defaults(handler=_set)
+
+
+def _ask(prompt: str) -> str:
+    """A secret from the terminal, typed twice; from stdin when it is not a terminal."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(f"{prompt}: ")
+    if getpass.getpass(f"{prompt} again: ") != first:
+        from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
+
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "The two entries differ"))
+    return first
+
+
+def _list(args: argparse.Namespace) -> int:
+    from desktop.services.actor import Actor
+    from desktop.services.security import list_users
+
+    database = args.context.open_database()
+    with database.reading() as session:
+        rows = [u.__dict__ for u in list_users(session, Actor.system())]
+    database.dispose()
+    print_rows(
+        rows,
+        [
+            "username",
+            "display_name",
+            "role",
+            "badge",
+            "active",
+            "locked_until",
+            "has_password",
+            "has_pin",
+        ],
+        args.format,
+    )
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from desktop.services.actor import Actor
+    from desktop.services.security import create_user
+
+    password = None if args.no_password else _ask("Password")
+    pin = _ask("PIN") if args.badge else None
+    database = args.context.open_database()
+    try:
+        with database.unit_of_work() as session:
+            user = create_user(
+                session,
+                Actor.system(),
+                args.username,
+                args.name,
+                args.role,
+                badge=args.badge,
+                password=password,
+                pin=pin,
+            )
+    finally:
+        database.dispose()
+    print(f"user {user.username} added ({user.role})")
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    from desktop.services.actor import Actor
+    from desktop.services.security import update_user
+
+    password = _ask("New password") if args.password else None
+    pin = _ask("New PIN") if args.pin else None
+    active = None if args.active is None else args.active == "yes"
+    database = args.context.open_database()
+    try:
+        with database.unit_of_work() as session:
+            user = update_user(
+                session,
+                Actor.system(),
+                args.username,
+                role=args.role,
+                active=active,
+                password=password,
+                pin=pin,
+                reason=args.reason,
+            )
+    finally:
+        database.dispose()
+    print(f"user {user.username} updated")
+    return 0
