@@ -75,8 +75,10 @@ class PacedWriter(threading.Thread):
             if delay > 0:
                 time.sleep(delay)
             frame = f"S S {seq / 100:>10.2f} g\r\n".encode()
+            # Taken just before the one write() that puts the whole frame on the line, so the
+            # latency is an upper bound (it includes the write call itself).
+            self.sent_at[seq] = time.perf_counter()
             os.write(self.master, frame)
-            self.sent_at[seq] = time.perf_counter()  # after the last byte is on the line
             next_at += period
 
 
@@ -94,7 +96,7 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
     path = os.ttyname(slave)
     hub = DeviceHub({"scale": {"port": path, "protocol": "mt-sics", "mode": "stream"}})
     writer = PacedWriter(master, count, rate)
-    latencies: list[float] = []
+    received_at: dict[int, float] = {}
     problems: list[str] = []
     expected = [1]
 
@@ -112,9 +114,7 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
         if seq != expected[0]:
             problems.append(f"expected {expected[0]}, got {seq}")
         expected[0] = seq + 1
-        sent = writer.sent_at.get(seq)
-        if sent is not None:
-            latencies.append((now - sent) * 1000)
+        received_at[seq] = now
         window.setText(f"{reading.value} {reading.unit}")
         if seq == count:
             app.quit()
@@ -135,8 +135,10 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
     hub.stop()
     os.close(master)
     os.close(slave)
-    received = len(latencies)
-    latencies.sort()
+    received = len(received_at)
+    latencies = sorted(
+        (t - writer.sent_at[seq]) * 1000 for seq, t in received_at.items() if seq in writer.sent_at
+    )
     p50 = statistics.median(latencies) if latencies else float("nan")
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0
     print(
@@ -144,6 +146,8 @@ def bench_stream(count: int, rate: float, label: str) -> bool:
         f"p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {max(latencies or [0]):.2f} ms; "
         f"missing {count - received}, garbled or out of order {len(problems)}"
     )
+    if received != count:
+        print(f"   last reading received: {expected[0] - 1}; written: {len(writer.sent_at)}")
     for problem in problems[:10]:
         print("   ", problem)
     return not problems and received == count and p99 < 20
