@@ -27,6 +27,12 @@ class Permission(StrEnum):
     OVERRIDE_CERTIFICATION = "override_certification"
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    OPERATE_STATION = "operate_station"
+    VIEW_GENEALOGY = "view_genealogy"
+    PLACE_HOLD = "place_hold"
+    RELEASE_HOLD = "release_hold"
+    IMPORT_GENEALOGY = "import_genealogy"
+    EDIT_ROUTES = "edit_routes"
 
 
 ROLE_NAMES = {
@@ -53,6 +59,13 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.OVERRIDE_CERTIFICATION: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
     Permission.VIEW_AUDIT: frozenset({Role.QA, Role.ADMIN}),
+    # Genealogy: operators record at stations; supervisors and QA hold material, QA releases.
+    Permission.OPERATE_STATION: frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.QA, Role.ADMIN}),
+    Permission.VIEW_GENEALOGY: frozenset({Role.SUPERVISOR, Role.QA, Role.ADMIN}),
+    Permission.PLACE_HOLD: frozenset({Role.SUPERVISOR, Role.QA, Role.ADMIN}),
+    Permission.RELEASE_HOLD: frozenset({Role.QA, Role.ADMIN}),
+    Permission.IMPORT_GENEALOGY: frozenset({Role.QA, Role.ADMIN}),
+    Permission.EDIT_ROUTES: frozenset({Role.ADMIN}),
 }
 
 
