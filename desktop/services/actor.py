@@ -7,6 +7,10 @@ import socket
 from dataclasses import dataclass
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, PermissionDenied
+
+
+class RoleRefused(PermissionDenied):
+    """The acting user's role does not allow this action (the permission matrix said no)."""
 from desktop.domain.roles import ROLE_NAMES, Permission, Role, allowed
 
 
@@ -47,7 +51,7 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if not allowed(self.role, permission):
-            raise PermissionDenied(
+            raise RoleRefused(
                 QT_TRANSLATE_NOOP("Messages", "A {role} may not do this: {permission}"),
                 role=Message(ROLE_NAMES[self.role]),
                 permission=permission.value,

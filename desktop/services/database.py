@@ -51,10 +51,9 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only session: a consistent snapshot, no write lock, rolled back at the end."""
+        """A session for reading: one snapshot, no write lock taken up front (nothing to commit)."""
         with self._readers() as session, session.begin():
             yield session
-            session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()
