@@ -64,8 +64,15 @@ def _seed_users(database: Database, actor: Actor) -> str:
     return seed_users(database, actor)
 
 
+def _seed_people(database: Database, actor: Actor) -> str:
+    from desktop.services.people_demo import seed_people
+
+    return seed_people(database, actor)
+
+
 DEMO_STEPS: list[tuple[str, DemoStep]] = [
     ("plant", seed_plant),
+    ("people", _seed_people),
     ("users", _seed_users),
 ]
 
