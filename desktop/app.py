@@ -9,9 +9,10 @@ import importlib
 import logging
 import os
 import sys
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__, paths
@@ -19,11 +20,15 @@ from desktop.context import AppContext
 from desktop.domain.messages import LinedeskError
 from desktop.logs import configure_logging
 from desktop.services.actor import Actor
+from desktop.services.security import SecurityService
+from desktop.storage.engine import sqlite_file
+from desktop.storage.instance_lock import InstanceLock
 from desktop.tasks import Tasks
 
 if TYPE_CHECKING:
     from desktop.cli import Context
-    from ui.main_window import MainWindow
+    from ui.main_window import Area, MainWindow
+    from ui.sign_in import SignInPage
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +57,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def build_main_window(context: AppContext) -> MainWindow:
-    """Every area whose part is built, in the plant's order of work."""
-    from ui.main_window import MainWindow
-
+def _areas(context: AppContext) -> list[Area]:
+    """Every area whose part is built and the signed-in user may see, in order of work."""
     areas = []
     for _key, module_name in AREAS:
         try:
@@ -67,18 +70,97 @@ def build_main_window(context: AppContext) -> MainWindow:
         area = module.create_area(context)
         if area is not None:
             areas.append(area)
+    return areas
+
+
+def build_main_window(context: AppContext, *, sign_in: bool = True) -> MainWindow:
+    """The window; with `sign_in`, it opens on the sign-in screen and locks when idle."""
+    from ui.main_window import MainWindow
+    from ui.sign_in import SignInPage
+
     title = QCoreApplication.translate("MainWindow", "Linedesk")
     if context.demo:
         title = QCoreApplication.translate("MainWindow", "Linedesk - demo plant")
-    window = MainWindow(areas, title)
+    page = None
+    if sign_in:
+        from desktop.services.demo_users import DEMO_USERS
+
+        security = SecurityService(context.database, context.current_actor)
+        page = SignInPage(
+            security, context.tasks, context.station, DEMO_USERS if context.demo else ()
+        )
+    window = MainWindow(title, lambda: _areas(context), page)
     window.set_status(
         station=context.station or QCoreApplication.translate("MainWindow", "office PC"),
-        user=context.actor.username,
+        user=context.actor.name if context.actor else "",
         database=context.database.describe(),
         devices=QCoreApplication.translate("MainWindow", "No devices configured"),
     )
-    context.actor_changed.connect(lambda actor: window.set_status(user=actor.username))
+    nobody = QCoreApplication.translate("MainWindow", "nobody signed in")
+    context.actor_changed.connect(
+        lambda actor: window.set_status(user=actor.name if actor else nobody)
+    )
+    if page is None:
+        return window
+
+    window.sign_in_flow = SignInFlow(context, window, page)  # type: ignore[attr-defined]
     return window
+
+
+class SignInFlow(QObject):
+    """Who is at the keyboard: sign-in, sign-out, the idle lock, and a badge switching user."""
+
+    def __init__(self, context: AppContext, window: MainWindow, page: SignInPage) -> None:
+        from ui.idle import IdleWatch
+
+        super().__init__(window)
+        self._context, self._window, self._page = context, window, page
+        page.signed_in.connect(self.signed_in)
+        window.sign_out_requested.connect(lambda: self.lock())
+        self.idle = IdleWatch(context.config.get("workstation", "idle_lock_minutes"), self)
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self.idle.idle.connect(self._idle)
+        self.lock()
+
+    def signed_in(self, actor: Actor) -> None:
+        self._context.set_actor(actor)
+        self._window.rebuild_areas()
+        self._window.show_workspace()
+        self.idle.poke()
+
+    def lock(self, notice: str = "", badge: str = "") -> None:
+        self._context.set_actor(None)
+        self._window.show_sign_in()
+        self._page.prepare(notice, badge)
+
+    def _idle(self) -> None:
+        if self._context.actor is not None:
+            self.lock(
+                QCoreApplication.translate("MainWindow", "Locked after idle time: sign in to go on")
+            )
+
+    def badge_scanned(self, badge: str) -> None:
+        """A badge scanned anywhere switches user in one step: badge filled in, PIN asked."""
+        self.lock(badge=badge)
+
+
+def start_daily_backups(context: AppContext, parent: QObject) -> QTimer:
+    """One online backup a day into the data folder (checked at start, then every hour)."""
+    from desktop.services.backups import daily_backup
+
+    def run() -> None:
+        today = datetime.now().date()
+        context.tasks.run(
+            lambda: daily_backup(context.database, paths.data_dir() / "backups", today),
+            lambda made: log.info("daily backup written: %s", made) if made else None,
+            lambda exc: log.error("daily backup failed: %s", exc),
+        )
+
+    timer = QTimer(parent)
+    timer.timeout.connect(run)
+    timer.start(3_600_000)
+    run()
+    return timer
 
 
 def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
@@ -109,15 +191,22 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
 
         QMessageBox.critical(None, "Linedesk", render(exc))
         return 2
+    lock = None
+    database_file = sqlite_file(database.engine.url)
+    if database_file is not None:
+        lock = InstanceLock(database_file)
+        lock.acquire()  # a second window on the same PC is allowed; restore checks the lock
     tasks = Tasks()
-    app_context = AppContext(database, context.config, tasks, Actor.system(), demo=demo)
-    keep = [translators, reporter]
+    app_context = AppContext(database, context.config, tasks, None, demo=demo)
     window = build_main_window(app_context)
+    keep = [translators, reporter, lock, start_daily_backups(app_context, window)]
     window.restore_state(QSettings())
     window.show()
     log.info("Linedesk %s started on %s", __version__, database.describe())
     code = app.exec()
-    del keep
     tasks.wait()
+    if lock is not None:
+        lock.release()
+    del keep
     database.dispose()
     return code

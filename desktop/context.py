@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.config import WorkstationConfig
+from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop.domain.roles import Permission, allowed
 from desktop.services.actor import Actor
 from desktop.services.database import Database
@@ -40,20 +41,23 @@ class AppContext(QObject):
         self.devices = devices
 
     @property
-    def actor(self) -> Actor:
+    def actor(self) -> Actor | None:
+        """The signed-in user, None while the sign-in screen shows."""
         return self._actor
 
     def current_actor(self) -> Actor:
         """For services, which ask at each call, so a user switch applies at once."""
+        if self._actor is None:
+            raise PermissionDenied(QT_TRANSLATE_NOOP("Messages", "Nobody is signed in"))
         return self._actor
 
-    def set_actor(self, actor: Actor) -> None:
+    def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
         self.actor_changed.emit(actor)
 
     def may(self, permission: Permission) -> bool:
         """For the UI, which shows only what the user may do (the services enforce it)."""
-        return allowed(self._actor.role, permission)
+        return self._actor is not None and allowed(self._actor.role, permission)
 
     @property
     def station(self) -> str | None:

@@ -1,11 +1,13 @@
-"""The main window: navigation between the areas, the pages, and a status bar that tells the
-operator which station, who, which database and how the devices are."""
+"""The main window: the sign-in screen, or the workspace with navigation between the areas the
+signed-in user may see, and a status bar telling which station, who, which database and how the
+devices are."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,42 +32,61 @@ class Area:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, areas: list[Area], title: str, parent: QWidget | None = None) -> None:
+    sign_out_requested = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        areas: Callable[[], list[Area]],
+        sign_in: QWidget | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(1400, 900)
-        self.areas = areas
+        self._make_areas = areas
+        self.areas: list[Area] = []
         self.pages = QStackedWidget()
         navigation = QFrame()
         navigation.setObjectName("navigation")
         navigation.setFixedWidth(230)
-        nav_layout = QVBoxLayout(navigation)
-        nav_layout.setContentsMargins(0, 0, 0, 0)
-        nav_layout.setSpacing(0)
+        self._nav_layout = QVBoxLayout(navigation)
+        self._nav_layout.setContentsMargins(0, 0, 0, 0)
+        self._nav_layout.setSpacing(0)
         heading = QLabel("Linedesk")
         heading.setObjectName("appTitle")
-        nav_layout.addWidget(heading)
+        self._nav_layout.addWidget(heading)
+        self._nav_end = QVBoxLayout()
+        self._nav_layout.addStretch(1)
+        self.who = QLabel()
+        self.who.setObjectName("navUser")
+        self.who.setWordWrap(True)
+        self.who.setStyleSheet("color: #c9d3e3; padding: 8px 18px; font-size: 15px;")
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.setObjectName("nav-sign-out")
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self._nav_layout.addWidget(self.who)
+        self._nav_layout.addWidget(self.sign_out_button)
         self.nav_buttons = QButtonGroup(self)
         self.nav_buttons.setExclusive(True)
-        for index, area in enumerate(areas):
-            button = QPushButton(area.label)
-            button.setCheckable(True)
-            button.setObjectName(f"nav-{area.key}")
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.nav_buttons.addButton(button, index)
-            nav_layout.addWidget(button)
-            self.pages.addWidget(area.page)
-        nav_layout.addStretch(1)
         self.nav_buttons.idClicked.connect(self.show_area_index)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(navigation)
         content = QVBoxLayout()
         content.setContentsMargins(18, 12, 18, 12)
         content.addWidget(self.pages)
         layout.addLayout(content, 1)
-        self.setCentralWidget(central)
+        self.workspace = workspace
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(workspace)
+        self.sign_in = sign_in
+        if sign_in is not None:
+            self.screens.addWidget(sign_in)
+        self.setCentralWidget(self.screens)
 
         self.station_label = QLabel()
         self.user_label = QLabel()
@@ -74,8 +95,40 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.user_label, self.database_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.devices_label)
-        if areas:
-            self.show_area_index(0)
+        if sign_in is None:
+            self.rebuild_areas()
+
+    # -- screens ---------------------------------------------------------------------------
+    def show_sign_in(self) -> None:
+        if self.sign_in is not None:
+            self.screens.setCurrentWidget(self.sign_in)
+
+    def show_workspace(self) -> None:
+        self.screens.setCurrentWidget(self.workspace)
+
+    def signed_in_view(self) -> bool:
+        return self.screens.currentWidget() is self.workspace
+
+    def rebuild_areas(self) -> None:
+        """The areas for the current user (after each sign-in: roles see different areas)."""
+        keep = self.current_area()
+        for button in list(self.nav_buttons.buttons()):
+            self.nav_buttons.removeButton(button)
+            button.deleteLater()
+        for area in self.areas:
+            self.pages.removeWidget(area.page)
+            area.page.deleteLater()
+        self.areas = self._make_areas()
+        for index, area in enumerate(self.areas):
+            button = QPushButton(area.label)
+            button.setCheckable(True)
+            button.setObjectName(f"nav-{area.key}")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.nav_buttons.addButton(button, index)
+            self._nav_layout.insertWidget(1 + index, button)
+            self.pages.addWidget(area.page)
+        if self.areas:
+            self.show_area(keep or self.areas[0].key)
 
     def show_area_index(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
@@ -88,6 +141,8 @@ class MainWindow(QMainWindow):
             if area.key == key:
                 self.show_area_index(index)
                 return
+        if self.areas:
+            self.show_area_index(0)
 
     def current_area(self) -> str | None:
         index = self.pages.currentIndex()
@@ -105,6 +160,7 @@ class MainWindow(QMainWindow):
             self.station_label.setText(self.tr("Station: {station}").format(station=station))
         if user is not None:
             self.user_label.setText(self.tr("User: {user}").format(user=user))
+            self.who.setText(user)
         if database is not None:
             self.database_label.setText(self.tr("Database: {database}").format(database=database))
         if devices is not None:
@@ -119,7 +175,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         area = settings.value("window/area")
-        if isinstance(area, str):
+        if isinstance(area, str) and area:
             self.show_area(area)
 
     def save_state(self, settings: QSettings) -> None:

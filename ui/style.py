@@ -29,6 +29,9 @@ QPushButton#primary:disabled {{ background: #9db4dd; }}
 QTableView {{ background: white; gridline-color: #d9dee7; selection-background-color: #cfe0ff;
     selection-color: {INK}; }}
 QHeaderView::section {{ background: #e6eaf0; padding: 6px; font-weight: bold; border: none; }}
+QTabBar::tab {{ padding: 10px 20px; font-size: 16px; }}
+QTabBar::tab:selected {{ font-weight: bold; }}
+#signInCard QWidget {{ background: white; }}
 QStatusBar QLabel {{ padding: 0 10px; font-size: 14px; }}
 QLineEdit, QComboBox, QSpinBox {{ padding: 6px; font-size: 16px; }}
 """

@@ -20,12 +20,17 @@ class Permission(StrEnum):
     EDIT_MASTER_DATA = "edit_master_data"
     SEED_DEMO = "seed_demo"
     MAINTAIN_DATABASE = "maintain_database"
+    VIEW_PRODUCTION = "view_production"
+    RECORD_DOWNTIME = "record_downtime"
+    EDIT_PRODUCTION_TARGETS = "edit_production_targets"
+    RUN_LINE_SIMULATOR = "run_line_simulator"
     VIEW_HEADCOUNT = "view_headcount"
     VIEW_EMPLOYEES = "view_employees"
     VIEW_PERSONAL_DATA = "view_personal_data"
     EDIT_EMPLOYEES = "edit_employees"
     OVERRIDE_CERTIFICATION = "override_certification"
     MANAGE_USERS = "manage_users"
+    VIEW_MASTER_DATA = "view_master_data"
     VIEW_AUDIT = "view_audit"
     OPERATE_STATION = "operate_station"
     VIEW_GENEALOGY = "view_genealogy"
@@ -50,6 +55,10 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_MASTER_DATA: frozenset({Role.ADMIN}),
     Permission.SEED_DEMO: frozenset({Role.ADMIN}),
     Permission.MAINTAIN_DATABASE: frozenset({Role.ADMIN}),
+    Permission.VIEW_PRODUCTION: _EVERYONE,
+    Permission.RECORD_DOWNTIME: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.EDIT_PRODUCTION_TARGETS: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.RUN_LINE_SIMULATOR: frozenset({Role.ADMIN}),
     # People (GDPR): counts for managers; names, crews and skills for supervisors; contracts and
     # personal details for HR and admin only; an operator sees their own record (services).
     Permission.VIEW_HEADCOUNT: frozenset({Role.SUPERVISOR, Role.QA, Role.HR, Role.ADMIN}),
@@ -58,6 +67,7 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.EDIT_EMPLOYEES: frozenset({Role.HR, Role.ADMIN}),
     Permission.OVERRIDE_CERTIFICATION: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.VIEW_MASTER_DATA: frozenset({Role.SUPERVISOR, Role.QA, Role.ADMIN}),
     Permission.VIEW_AUDIT: frozenset({Role.QA, Role.ADMIN}),
     # Genealogy: operators record at stations; supervisors and QA hold material, QA releases.
     Permission.OPERATE_STATION: frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.QA, Role.ADMIN}),

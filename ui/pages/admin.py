@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from desktop.context import AppContext
-from desktop.domain.roles import Permission
 from ui.main_window import Area
 
 # (module) each with `create_tab(context) -> tuple[str, QWidget] | None`.
@@ -33,6 +32,6 @@ def create_area(context: AppContext) -> Area | None:
         tab = module.create_tab(context)
         if tab is not None:
             tabs.addTab(tab[1], tab[0])
-    if tabs.count() == 0 or not context.may(Permission.VIEW_PLANT):
+    if tabs.count() == 0:
         return None
     return Area("admin", QCoreApplication.translate("MainWindow", "Admin"), tabs)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -28,6 +27,7 @@ from desktop.domain.roles import Permission
 from desktop.services.plant import LineInfo, PlantService, StationInfo
 from desktop.tasks import Tasks
 from ui.messages import describe_error, translate
+from ui.signature import SignatureBox, SignDialog
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
 
@@ -101,6 +101,7 @@ class StationDialog(QDialog):
         form.addRow(self.tr("Station type"), self.station_type)
         form.addRow(self.tr("Position on the line"), self.position)
         form.addRow("", self.active)
+        self.signature = SignatureBox()
         self.error = ErrorLine()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -111,6 +112,7 @@ class StationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.signature)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -125,6 +127,7 @@ class StationDialog(QDialog):
             position=self.position.value(),
             active=self.active.isChecked(),
             new=self._station is None,
+            **self.signature.values(),
         )
         self._tasks.run(lambda: self._service.save_station(**values), self._done, self._failed)
 
@@ -277,20 +280,23 @@ class AdminPlantPage(QWidget):
         station = self.current_station()
         if station is None:
             return
-        answer = QMessageBox.question(
-            self,
+        dialog = SignDialog(
             self.tr("Delete station"),
             self.tr("Delete station {station}?").format(station=station.code),
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            signature = dialog.values()
             self._tasks.run(
-                lambda: self._service.delete_station(station.code),
+                lambda: self._service.delete_station(station.code, **signature),
                 lambda _r: self.refresh(),
                 self._failed,
             )
 
 
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
+    if not context.may(Permission.VIEW_MASTER_DATA):
+        return None
     service = PlantService(context.database, context.current_actor)
     page = AdminPlantPage(service, context.tasks, lambda: context.may(Permission.EDIT_MASTER_DATA))
     return QCoreApplication.translate("AdminPlantPage", "Lines and stations"), page

@@ -1,0 +1,185 @@
+"""Admin: the audit trail for QA and administrators: filter by user, object and date, export to
+CSV, and check the hash chain."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.domain.plant_time import plant_day_bounds, to_plant, zone
+from desktop.domain.roles import Permission
+from desktop.services.audit import AuditFilter, AuditRow, AuditService, ChainProblem
+from desktop.services.plant import PlantService
+from desktop.tasks import Tasks
+from ui.csv_export import write_csv
+from ui.messages import describe_error
+from ui.table_model import Column, RecordTableModel
+from ui.widgets import ErrorLine, title_label
+
+
+class AdminAuditPage(QWidget):
+    def __init__(
+        self, service: AuditService, time_zone: str, tasks: Tasks, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._tasks = service, tasks
+        self._tz = zone(time_zone)
+        self.model: RecordTableModel[AuditRow] = RecordTableModel(
+            [
+                Column(self.tr("When"), self._when),
+                Column(self.tr("User"), lambda r: r.username),
+                Column(self.tr("Station"), lambda r: r.station or ""),
+                Column(self.tr("Action"), lambda r: r.action),
+                Column(self.tr("Object"), lambda r: r.object_type),
+                Column(self.tr("Id"), lambda r: r.object_id),
+                Column(self.tr("Changes"), lambda r: r.changes),
+                Column(self.tr("Reason"), lambda r: r.reason or ""),
+                Column(self.tr("Signature"), lambda r: r.signature_meaning or ""),
+            ],
+            self,
+        )
+        self.user = QLineEdit()
+        self.user.setPlaceholderText(self.tr("any user"))
+        self.object_type = QComboBox()
+        self.object_type.addItem(self.tr("any object"), None)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.setObjectName("primary")
+        self.search_button.clicked.connect(self.search)
+        self.export_button = QPushButton(self.tr("Export CSV"))
+        self.export_button.clicked.connect(self.export)
+        self.verify_button = QPushButton(self.tr("Check the chain"))
+        self.verify_button.clicked.connect(self.verify)
+        self.chain = QLabel()
+        self.error = ErrorLine()
+        filters = QHBoxLayout()
+        for label, widget in (
+            (self.tr("User"), self.user),
+            (self.tr("Object"), self.object_type),
+            (self.tr("From"), self.since),
+            (self.tr("To"), self.until),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search_button)
+        filters.addStretch(1)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.chain, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Audit trail")))
+        layout.addLayout(filters)
+        layout.addWidget(self.error)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        self._loaded_types = False
+
+    def _when(self, row: AuditRow) -> str:
+        return QLocale().toString(
+            to_plant(row.at, self._tz).replace(tzinfo=None), QLocale.FormatType.ShortFormat
+        )
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
+        if not self._loaded_types:
+            self._loaded_types = True
+            self._tasks.run(self._service.object_types, self._add_types, self._failed)
+            self.search()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _add_types(self, types: list[str]) -> None:
+        for kind in types:
+            self.object_type.addItem(kind, kind)
+
+    def current_filter(self) -> AuditFilter:
+        since = plant_day_bounds(self.since.date().toPython(), self._tz)[0]
+        until = plant_day_bounds(self.until.date().toPython(), self._tz)[1]
+        return AuditFilter(
+            username=self.user.text().strip() or None,
+            object_type=self.object_type.currentData(),
+            since=since,
+            until=until,
+        )
+
+    def search(self) -> None:
+        self.error.clear_error()
+        wanted = self.current_filter()
+        self._tasks.run(lambda: self._service.search(wanted), self.model.set_records, self._failed)
+
+    def verify(self) -> None:
+        self._tasks.run(self._service.verify, self._show_chain, self._failed)
+
+    def _show_chain(self, problem: ChainProblem | None) -> None:
+        if problem is None:
+            self.chain.setObjectName("okText")
+            self.chain.setText(self.tr("The audit trail is intact: no row was edited or removed."))
+        else:
+            self.chain.setObjectName("errorText")
+            self.chain.setText(
+                self.tr("The audit trail is broken at row {row}: {reason}").format(
+                    row=problem.row_id, reason=problem.reason
+                )
+            )
+        self.chain.setStyleSheet(self.chain.styleSheet())
+        self.chain.style().unpolish(self.chain)
+        self.chain.style().polish(self.chain)
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the audit trail"), f"audit-{stamp}.csv", "CSV (*.csv)"
+            )
+            if not path:
+                return
+        header = [self.model.headerData(c, 1) for c in range(self.model.columnCount())]
+        rows = [
+            [self.model.data(self.model.index(r, c)) for c in range(self.model.columnCount())]
+            for r in range(self.model.rowCount())
+        ]
+        try:
+            write_csv(Path(path), header, rows)
+        except OSError as exc:
+            self.error.show_error(
+                self.tr("Could not write {file}: {reason}").format(
+                    file=path, reason=exc.strerror or str(exc)
+                )
+            )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(describe_error(exc))
+
+
+def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
+    if not context.may(Permission.VIEW_AUDIT):
+        return None
+    site = PlantService(context.database, context.current_actor).site()
+    page = AdminAuditPage(
+        AuditService(context.database, context.current_actor), site.time_zone, context.tasks
+    )
+    return QCoreApplication.translate("AdminAuditPage", "Audit trail"), page

@@ -1,0 +1,256 @@
+"""The sign-in screen: badge + PIN at a station, user name + password at an office PC, and the
+first administrator of a new plant database.
+
+Shown at start, after sign-out, and when the station locks after idle time; a badge scanned at
+any moment brings it up with the badge filled in, so switching user is one step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.roles import ROLE_NAMES
+from desktop.services.actor import Actor
+from desktop.services.demo_users import DemoUser
+from desktop.services.security import SecurityService
+from desktop.tasks import Tasks
+from ui.messages import describe_error, translate
+from ui.widgets import ErrorLine
+
+
+def _big(widget: QWidget, size: int = 22) -> QWidget:
+    font = widget.font()
+    font.setPointSize(size)
+    widget.setFont(font)
+    return widget
+
+
+class SignInPage(QWidget):
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        service: SecurityService,
+        tasks: Tasks,
+        station: str | None,
+        demo_users: Sequence[DemoUser] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._tasks, self._station = service, tasks, station
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _big(self.title, 26)
+        self.notice = QLabel()
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setWordWrap(True)
+
+        self.badge = _big(QLineEdit(), 20)
+        self.badge.setPlaceholderText(self.tr("Scan your badge"))
+        self.pin = _big(QLineEdit(), 20)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.badge.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.submit)
+        badge_form = QFormLayout()
+        badge_form.addRow(self.tr("Badge"), self.badge)
+        badge_form.addRow(self.tr("PIN"), self.pin)
+        badge_box = QWidget()
+        badge_box.setLayout(badge_form)
+
+        self.username = _big(QLineEdit(), 18)
+        self.password = _big(QLineEdit(), 18)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        password_form = QFormLayout()
+        password_form.addRow(self.tr("User name"), self.username)
+        password_form.addRow(self.tr("Password"), self.password)
+        password_box = QWidget()
+        password_box.setLayout(password_form)
+
+        self.admin_username = _big(QLineEdit("admin"), 18)
+        self.admin_name = _big(QLineEdit(), 18)
+        self.admin_password = _big(QLineEdit(), 18)
+        self.admin_again = _big(QLineEdit(), 18)
+        for field in (self.admin_password, self.admin_again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_again.returnPressed.connect(self.submit)
+        admin_form = QFormLayout()
+        admin_form.addRow(self.tr("User name"), self.admin_username)
+        admin_form.addRow(self.tr("Full name"), self.admin_name)
+        admin_form.addRow(self.tr("Password (8 characters or more)"), self.admin_password)
+        admin_form.addRow(self.tr("Password again"), self.admin_again)
+        admin_box = QWidget()
+        admin_box.setLayout(admin_form)
+
+        self.modes = QStackedWidget()
+        for box in (badge_box, password_box, admin_box):
+            self.modes.addWidget(box)
+        self.error = ErrorLine()
+        self.submit_button = _big(QPushButton(self.tr("Sign in")), 18)
+        self.submit_button.setObjectName("primary")
+        self.submit_button.setMinimumHeight(56)
+        self.submit_button.clicked.connect(self.submit)
+        self.switch_button = QPushButton()
+        self.switch_button.setFlat(True)
+        self.switch_button.clicked.connect(self._switch_mode)
+
+        card = QFrame()
+        card.setObjectName("signInCard")
+        card.setMaximumWidth(620)
+        card.setStyleSheet("#signInCard { background: white; border-radius: 8px; }")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(36, 28, 36, 28)
+        inner.addWidget(self.title)
+        inner.addWidget(self.notice)
+        inner.addWidget(self.modes)
+        inner.addWidget(self.error)
+        inner.addWidget(self.submit_button)
+        inner.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignCenter)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 3)
+        self.demo_panel = self._demo_panel(demo_users) if demo_users else None
+        if self.demo_panel is not None:
+            row.addSpacing(24)
+            row.addWidget(self.demo_panel, 2)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.prepare()
+
+    def _demo_panel(self, users: Sequence[DemoUser]) -> QWidget:
+        panel = QFrame()
+        panel.setObjectName("demoPanel")
+        panel.setStyleSheet("#demoPanel { background: #fff7e0; border-radius: 8px; }")
+        grid = QGridLayout(panel)
+        heading = QLabel(self.tr("Demo plant: sign in as"))
+        heading.setObjectName("sectionTitle")
+        grid.addWidget(heading, 0, 0, 1, 4)
+        headers = (self.tr("Role"), self.tr("User / password"), self.tr("Badge / PIN"))
+        for column, text in enumerate(headers):
+            label = QLabel(f"<b>{text}</b>")
+            grid.addWidget(label, 1, column)
+        self.demo_buttons: list[QPushButton] = []
+        for row, user in enumerate(users, start=2):
+            grid.addWidget(QLabel(translate(ROLE_NAMES[user.role])), row, 0)
+            grid.addWidget(QLabel(f"{user.username} / {user.password}"), row, 1)
+            grid.addWidget(QLabel(f"{user.badge} / {user.pin}"), row, 2)
+            button = QPushButton(self.tr("Use"))
+            button.setObjectName(f"demo-{user.username}")
+            button.clicked.connect(lambda _c=False, u=user: self.fill_demo(u))
+            grid.addWidget(button, row, 3)
+            self.demo_buttons.append(button)
+        return panel
+
+    # -- modes -----------------------------------------------------------------------------
+    def prepare(self, notice: str = "", badge: str = "") -> None:
+        """Ready for the next person: first admin, badge (station) or password (office)."""
+        self.error.clear_error()
+        for field in (self.pin, self.password, self.admin_password, self.admin_again):
+            field.clear()
+        self.badge.setText(badge)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self._tasks.run(self._service.needs_first_admin, self._show_mode, self._failed)
+
+    def _show_mode(self, needs_admin: bool) -> None:
+        if needs_admin:
+            self.modes.setCurrentIndex(2)
+            self.title.setText(self.tr("Create the first administrator"))
+            self.submit_button.setText(self.tr("Create and sign in"))
+            self.switch_button.hide()
+            self.admin_name.setFocus()
+            return
+        use_badge = self._station is not None or bool(self.badge.text())
+        self._set_badge_mode(use_badge)
+
+    def _set_badge_mode(self, badge: bool) -> None:
+        self.modes.setCurrentIndex(0 if badge else 1)
+        self.title.setText(self.tr("Scan your badge") if badge else self.tr("Sign in"))
+        self.submit_button.setText(self.tr("Sign in"))
+        self.switch_button.show()
+        self.switch_button.setText(
+            self.tr("Sign in with a user name instead")
+            if badge
+            else self.tr("Sign in with a badge instead")
+        )
+        if badge:
+            (self.pin if self.badge.text() else self.badge).setFocus()
+        else:
+            self.username.setFocus()
+
+    def _switch_mode(self) -> None:
+        self.error.clear_error()
+        self._set_badge_mode(self.modes.currentIndex() != 0)
+
+    def badge_scanned(self, badge: str) -> None:
+        """A badge from the serial scanner: fill it in and ask for the PIN."""
+        self.prepare(badge=badge)
+        self._set_badge_mode(True)
+
+    def fill_demo(self, user: DemoUser) -> None:
+        if self.modes.currentIndex() == 0:
+            self.badge.setText(user.badge)
+            self.pin.setText(user.pin)
+        else:
+            self.username.setText(user.username)
+            self.password.setText(user.password)
+        self.submit()
+
+    # -- submit ----------------------------------------------------------------------------
+    def submit(self) -> None:
+        self.error.clear_error()
+        mode = self.modes.currentIndex()
+        if mode == 0:
+            badge, pin, station = self.badge.text().strip(), self.pin.text(), self._station
+
+            def work() -> Actor:
+                return self._service.sign_in_badge(badge, pin, station)
+        elif mode == 1:
+            username, password, station = self.username.text(), self.password.text(), self._station
+
+            def work() -> Actor:
+                return self._service.sign_in_password(username, password, station)
+        else:
+            if self.admin_password.text() != self.admin_again.text():
+                self.error.show_error(self.tr("The two passwords differ"))
+                return
+            username, name = self.admin_username.text(), self.admin_name.text()
+            password = self.admin_password.text()
+
+            def work() -> Actor:
+                return self._service.create_first_admin(username, name, password)
+
+        self.submit_button.setEnabled(False)
+        self._tasks.run(work, self._done, self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self.submit_button.setEnabled(True)
+        self.pin.clear()
+        self.password.clear()
+        self.signed_in.emit(actor)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit_button.setEnabled(True)
+        self.pin.clear()
+        self.error.show_error(describe_error(exc))
