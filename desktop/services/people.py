@@ -439,13 +439,19 @@ def _in_force(session: Session, day: date) -> dict[int, tuple[str, str, int | No
     """Employee id -> (department, contract, crew_id) in force on `day`, for those counted.
 
     The assignment in force is the latest with valid_from <= day; the first one holds when all
-    start after `day` (a hire date corrected to an earlier day than the first assignment).
+    start after `day` (a hire date corrected to an earlier day than the first assignment). An
+    employee without assignments (a minimal record made with a user account) counts with the
+    values of its row.
     """
     counted = (
-        select(Employee.id)
+        select(Employee.id, Employee.department, Employee.contract, Employee.crew_id)
         .where(Employee.hire_date <= day)
         .where(or_(Employee.end_date.is_(None), Employee.end_date >= day))
     )
+    in_force: dict[int, tuple[str, str, int | None]] = {
+        employee_id: (department, contract, crew_id)
+        for employee_id, department, contract, crew_id in session.execute(counted)
+    }
     rows = session.execute(
         select(
             EmployeeAssignment.employee_id,
@@ -454,13 +460,16 @@ def _in_force(session: Session, day: date) -> dict[int, tuple[str, str, int | No
             EmployeeAssignment.contract,
             EmployeeAssignment.crew_id,
         )
-        .where(EmployeeAssignment.employee_id.in_(counted.scalar_subquery()))
+        .where(
+            EmployeeAssignment.employee_id.in_(select(counted.subquery().c.id).scalar_subquery())
+        )
         .order_by(EmployeeAssignment.employee_id, EmployeeAssignment.valid_from)
     ).all()
-    in_force: dict[int, tuple[str, str, int | None]] = {}
+    seen: set[int] = set()
     for employee_id, valid_from, department, contract, crew_id in rows:
-        if employee_id not in in_force or valid_from <= day:
+        if employee_id not in seen or valid_from <= day:
             in_force[employee_id] = (department, contract, crew_id)
+            seen.add(employee_id)
     return in_force
 
 

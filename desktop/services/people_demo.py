@@ -34,13 +34,13 @@ TODAY_HEADCOUNT = 650
 FIRST_HIRE = date(2024, 2, 5)
 PLAN_END = date(2027, 12, 1)
 
-# The employees the demo users are (security links app_user.employee_id to them by badge).
+# The employees the demo users are: the users' seeding links to them by badge.
 DEMO_STAFF = (
-    ("E90001", "Camille Operator", "production", "Opératrice de production", "A"),
-    ("E90002", "Sam Supervisor", "production", "Chef d'équipe", "A"),
-    ("E90003", "Quinn Quality", "quality", "Ingénieure qualité", None),
-    ("E90004", "Harper HR", "support", "Chargée RH", None),
-    ("E90005", "Alex Admin", "engineering", "Ingénieur informatique industrielle", None),
+    ("BADGE-900001", "Camille Operator", "production", "Opératrice de production", "A"),
+    ("BADGE-900002", "Sam Supervisor", "production", "Chef d'équipe", "A"),
+    ("BADGE-900003", "Quinn Quality", "quality", "Ingénieure qualité", None),
+    ("BADGE-900004", "Harper HR", "support", "Chargée RH", None),
+    ("BADGE-900005", "Alex Admin", "engineering", "Ingénieur informatique industrielle", None),
 )
 
 FIRST_NAMES = tuple(
@@ -197,7 +197,7 @@ def seed_people(database: Database, actor: Actor) -> str:
             converted_on = row["hire_date"] + timedelta(days=rng.randrange(150, 400))
             if (
                 row["contract"] == "CDI"
-                and not row["badge"].startswith("E9")
+                and not row["badge"].startswith("BADGE-")
                 and converted_on <= last_day
                 and rng.random() < 0.3
             ):
@@ -215,7 +215,7 @@ def seed_people(database: Database, actor: Actor) -> str:
             counted = row["end_date"] is None or row["end_date"] >= today
             if not counted or row["department"] not in ("production", "quality"):
                 continue
-            if row["badge"].startswith("E9"):
+            if row["badge"].startswith("BADGE-"):
                 continue
             for code in rng.sample(CELL_STATION_TYPES, rng.choice((1, 1, 2, 2, 3))):
                 level = rng.choices(("trainee", "qualified", "trainer"), (0.12, 0.8, 0.08))[0]
@@ -229,11 +229,11 @@ def seed_people(database: Database, actor: Actor) -> str:
                 certifications.append(_cert(employee_id, code, level, until, now))
         # the demo users: the operator is qualified at filling and stacking, expired at mixing
         certifications += [
-            _cert(by_badge["E90001"], "filling", "qualified", today + timedelta(400), now),
-            _cert(by_badge["E90001"], "stacking", "trainee", today + timedelta(90), now),
-            _cert(by_badge["E90001"], "mixing", "qualified", today - timedelta(20), now),
-            _cert(by_badge["E90002"], "filling", "trainer", today + timedelta(20), now),
-            _cert(by_badge["E90002"], "formation", "trainer", today + timedelta(300), now),
+            _cert(by_badge["BADGE-900001"], "filling", "qualified", today + timedelta(400), now),
+            _cert(by_badge["BADGE-900001"], "stacking", "trainee", today + timedelta(90), now),
+            _cert(by_badge["BADGE-900001"], "mixing", "qualified", today - timedelta(20), now),
+            _cert(by_badge["BADGE-900002"], "filling", "trainer", today + timedelta(20), now),
+            _cert(by_badge["BADGE-900002"], "formation", "trainer", today + timedelta(300), now),
         ]
         session.execute(insert(Certification), certifications)
 
