@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -157,7 +157,10 @@ class AdminAuditPage(QWidget):
             )
             if not path:
                 return
-        header = [self.model.headerData(c, 1) for c in range(self.model.columnCount())]
+        header = [
+            self.model.headerData(c, Qt.Orientation.Horizontal)
+            for c in range(self.model.columnCount())
+        ]
         rows = [
             [self.model.data(self.model.index(r, c)) for c in range(self.model.columnCount())]
             for r in range(self.model.rowCount())

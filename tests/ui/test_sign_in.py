@@ -1,0 +1,111 @@
+"""Sign-in, lock and user switch in the real window (offscreen), on a real demo database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+
+from desktop.app import build_main_window  # noqa: E402
+from desktop.config import defaults  # noqa: E402
+from desktop.context import AppContext  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services.database import open_database  # noqa: E402
+from desktop.services.demo_users import DEMO_USERS  # noqa: E402
+from desktop.tasks import Tasks  # noqa: E402
+from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
+from ui.pages.admin_users import AdminUsersPage  # noqa: E402
+
+
+def make_window(qtbot, database, demo: bool = True):
+    context = AppContext(database, defaults(), Tasks(), None, demo=demo)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    return context, window
+
+
+def test_the_window_opens_on_the_sign_in_screen_with_the_demo_users(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    assert not window.signed_in_view() and context.actor is None
+    assert page.demo_panel is not None and len(page.demo_buttons) == 5
+    qtbot.waitUntil(lambda: page.title.text() == "Sign in")
+
+
+def test_a_password_sign_in_shows_the_areas_of_the_role(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1)
+    page.username.setText("admin")
+    page.password.setText("demo-admin")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view)
+    assert context.actor.role is Role.ADMIN
+    assert "admin" in [a.key for a in window.areas]
+    assert window.findChild(AdminUsersPage) is not None
+    assert window.findChild(AdminAuditPage) is not None
+    assert "Alex Admin" in window.user_label.text()
+
+
+def test_an_operator_sees_no_admin_tabs(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1)
+    page._switch_mode()
+    page.badge.setText("BADGE-900001")
+    page.pin.setText("1111")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view)
+    assert context.actor.role is Role.OPERATOR
+    assert window.findChild(AdminUsersPage) is None
+    assert window.findChild(AdminAuditPage) is None
+
+
+def test_a_wrong_pin_shows_red_words_and_stays_signed_out(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    page.badge_scanned("BADGE-900001")
+    page.pin.setText("0000")
+    page.submit()
+    qtbot.waitUntil(lambda: page.error.isVisible())
+    assert "Sign-in refused" in page.error.text()
+    assert context.actor is None and not window.signed_in_view()
+
+
+def test_idle_time_locks_and_a_badge_switches_user(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    flow = window.sign_in_flow
+    page = window.sign_in
+    page.fill_demo(next(u for u in DEMO_USERS if u.username == "supervisor"))
+    qtbot.waitUntil(window.signed_in_view)
+    flow.idle.idle.emit()
+    assert not window.signed_in_view() and context.actor is None
+    assert "Locked after idle time" in page.notice.text()
+    flow.badge_scanned("BADGE-900003")
+    assert page.badge.text() == "BADGE-900003"
+    page.pin.setText("3333")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view)
+    assert context.actor.username == "qa"
+
+
+def test_the_first_start_of_a_plant_database_creates_the_admin(qtbot, sqlite_url):
+    database = open_database(sqlite_url)
+    context, window = make_window(qtbot, database, demo=False)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 2)
+    assert page.demo_panel is None
+    page.admin_name.setText("Plant Administrator")
+    page.admin_password.setText("a long password")
+    page.admin_again.setText("a long passwort")
+    page.submit()
+    assert "differ" in page.error.text()
+    page.admin_again.setText("a long password")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view)
+    assert context.actor.role is Role.ADMIN
+    QCoreApplication.processEvents()
+    database.dispose()
