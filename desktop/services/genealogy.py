@@ -1,0 +1,501 @@
+"""Lot genealogy: look up items, trace backward and forward, hold and release, recall.
+
+Traces are one recursive SQL query each (`WITH RECURSIVE`, the same text on SQLite and
+PostgreSQL): the reachable set is built by node with UNION, so every item appears once however
+many paths lead to it (an electrolyte lot reaches a pack through 256 cells), and the links come
+from the same query. Depth (the shortest distance from the root) is computed afterwards.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import exists, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain.genealogy import (
+    ON_HOLD,
+    UNIT_KINDS,
+    ItemStatus,
+    check_item_id,
+    effective_status,
+)
+from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError, NotFoundError
+from desktop.domain.plant_time import utc_now
+from desktop.domain.roles import Permission
+from desktop.services import audit
+from desktop.services.actor import Actor
+from desktop.services.database import Database
+from desktop.services.signatures import Meaning, sign
+from desktop.storage.models.genealogy import QUANTITY, Item, ItemHold
+from desktop.storage.types import UtcDateTime
+
+
+class Direction(StrEnum):
+    BACKWARD = "backward"
+    FORWARD = "forward"
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    id: str
+    kind: str
+    material: str
+    quantity: Decimal
+    remaining: Decimal
+    unit: str
+    status: str
+    created_at: datetime
+    station: str | None
+    created_by: str | None
+    last_station: str | None
+    hold_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class TraceNode:
+    id: str
+    kind: str
+    material: str
+    status: str
+    depth: int
+    last_station: str | None = None
+
+
+@dataclass(frozen=True)
+class TraceLink:
+    parent: str
+    child: str
+    quantity: Decimal
+    unit: str
+
+
+@dataclass(frozen=True)
+class Trace:
+    root: str
+    direction: Direction
+    nodes: list[TraceNode]
+    links: list[TraceLink]
+
+    def as_json(self) -> dict[str, object]:
+        """The command line's JSON: every reachable item exactly once, and every link."""
+        return {
+            "root": self.root,
+            "direction": self.direction.value,
+            "nodes": [
+                {"id": n.id, "kind": n.kind, "material": n.material, "status": n.status,
+                 "depth": n.depth}
+                for n in self.nodes
+            ],
+            "links": [
+                {"parent": link.parent, "child": link.child,
+                 "quantity": _plain_number(link.quantity), "unit": link.unit}
+                for link in self.links
+            ],
+        }  # fmt: skip
+
+    def children_of(self) -> dict[str, list[TraceLink]]:
+        """Links grouped by the node they lead away from the root (for a tree view)."""
+        grouped: dict[str, list[TraceLink]] = {}
+        for link in self.links:
+            key = link.child if self.direction is Direction.BACKWARD else link.parent
+            grouped.setdefault(key, []).append(link)
+        return grouped
+
+
+@dataclass(frozen=True)
+class HoldInfo:
+    item: str
+    reason: str
+    placed_at: datetime
+    placed_by: str
+    released_at: datetime | None = None
+    released_by: str | None = None
+    release_reason: str | None = None
+    signature_meaning: str | None = None
+
+
+@dataclass(frozen=True)
+class BlockingHold:
+    """The hold that blocks an item: on the item itself or on one of its ancestors."""
+
+    item: str
+    reason: str
+    since: datetime
+
+
+@dataclass(frozen=True)
+class RecallRow:
+    id: str
+    kind: str
+    material: str
+    status: str
+    last_station: str | None
+    depth: int
+
+
+def _plain_number(value: Decimal) -> str:
+    """12.500000 -> "12.5", 1.000000 -> "1" (no exponent)."""
+    text_value = format(value.normalize(), "f")
+    return text_value
+
+
+# -- look-ups ----------------------------------------------------------------------------------
+
+
+def _item(session: Session, business_id: str) -> Item:
+    item = session.scalar(select(Item).where(Item.business_id == business_id.strip()))
+    if item is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"),
+            id=business_id.strip(),
+        )
+    return item
+
+
+def _active_hold(session: Session, item_id: int) -> ItemHold | None:
+    return session.scalar(
+        select(ItemHold)
+        .where(ItemHold.item_id == item_id, ItemHold.released_at.is_(None))
+        .order_by(ItemHold.placed_at)
+        .limit(1)
+    )
+
+
+def item_info(session: Session, actor: Actor, business_id: str) -> ItemInfo:
+    actor.require(Permission.VIEW_PLANT)
+    item = _item(session, business_id)
+    hold = _active_hold(session, item.id) if item.held else None
+    return ItemInfo(
+        item.business_id,
+        item.kind,
+        item.material,
+        item.quantity,
+        item.remaining,
+        item.unit,
+        effective_status(item.status, item.held),
+        item.created_at,
+        item.station,
+        item.created_by,
+        item.last_station,
+        hold.reason if hold else None,
+    )
+
+
+# -- traces ------------------------------------------------------------------------------------
+
+# One query per direction. The anchor is found by business id; UNION (not UNION ALL) keeps each
+# reachable item once. The LEFT JOIN brings the links of each reached item towards the leaves.
+_TRACE_SQL = {
+    Direction.BACKWARD: text(
+        """
+        WITH RECURSIVE reach(id) AS (
+            SELECT id FROM item WHERE business_id = :root
+            UNION
+            SELECT l.parent_id FROM genealogy_link l JOIN reach r ON l.child_id = r.id
+        )
+        SELECT i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
+               l.parent_id, l.quantity, l.unit
+        FROM reach r
+        JOIN item i ON i.id = r.id
+        LEFT JOIN genealogy_link l ON l.child_id = r.id
+        """
+    ).columns(quantity=QUANTITY),
+    Direction.FORWARD: text(
+        """
+        WITH RECURSIVE reach(id) AS (
+            SELECT id FROM item WHERE business_id = :root
+            UNION
+            SELECT l.child_id FROM genealogy_link l JOIN reach r ON l.parent_id = r.id
+        )
+        SELECT i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
+               l.child_id, l.quantity, l.unit
+        FROM reach r
+        JOIN item i ON i.id = r.id
+        LEFT JOIN genealogy_link l ON l.parent_id = r.id
+        """
+    ).columns(quantity=QUANTITY),
+}
+
+
+def trace(session: Session, actor: Actor, business_id: str, direction: Direction | str) -> Trace:
+    """Everything `business_id` was made from (backward) or everything made from it (forward).
+
+    Every reachable item once, with its shortest depth from the root, and every link between
+    reachable items in that direction.
+    """
+    actor.require(Permission.VIEW_GENEALOGY)
+    direction = Direction(direction)
+    root = business_id.strip()
+    rows = session.execute(_TRACE_SQL[direction], {"root": root}).all()
+    if not rows:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"), id=root
+        )
+    info: dict[int, tuple[str, str, str, str, str | None]] = {}
+    edges: list[tuple[int, int, Decimal, str]] = []
+    root_id = -1
+    for row in rows:
+        item_id, bid, kind, material, status, held, last_station, other, quantity, unit = row
+        if item_id not in info:
+            info[item_id] = (bid, kind, material, effective_status(status, bool(held)),
+                             last_station)  # fmt: skip
+            if bid == root:
+                root_id = item_id
+        if other is not None:
+            edges.append((item_id, other, quantity, unit))
+    # Breadth first from the root: the depth of an item is its shortest distance.
+    onward: dict[int, list[int]] = {}
+    for near, far, _q, _u in edges:
+        onward.setdefault(near, []).append(far)
+    depth = {root_id: 0}
+    queue = deque([root_id])
+    while queue:
+        current = queue.popleft()
+        for far in onward.get(current, ()):
+            if far not in depth:
+                depth[far] = depth[current] + 1
+                queue.append(far)
+    nodes = [
+        TraceNode(info[i][0], info[i][1], info[i][2], info[i][3], depth[i], info[i][4])
+        for i in sorted(info, key=lambda i: (depth.get(i, 0), info[i][0]))
+    ]
+    if direction is Direction.BACKWARD:
+        links = [TraceLink(info[far][0], info[near][0], q, u) for near, far, q, u in edges]
+    else:
+        links = [TraceLink(info[near][0], info[far][0], q, u) for near, far, q, u in edges]
+    links.sort(key=lambda link: (link.child, link.parent))
+    return Trace(root, direction, nodes, links)
+
+
+def recall(session: Session, actor: Actor, business_id: str) -> list[RecallRow]:
+    """Every cell, module and pack made from a suspect item, with status and last station."""
+    result = trace(session, actor, business_id, Direction.FORWARD)
+    order = {"cell": 0, "module": 1, "pack": 2}
+    rows = [
+        RecallRow(n.id, n.kind, n.material, n.status, n.last_station, n.depth)
+        for n in result.nodes
+        if n.kind in UNIT_KINDS and n.id != result.root
+    ]
+    rows.sort(key=lambda r: (order[r.kind], r.id))
+    return rows
+
+
+def _csv_cell(value: object) -> object:
+    return "" if value is None else value
+
+
+RECALL_COLUMNS = ("id", "kind", "material", "status", "last_station", "depth")
+
+
+def export_recall(rows: Iterable[RecallRow], path: Path) -> None:
+    """The recall report as CSV or XLSX, chosen by the file's extension."""
+    records = [asdict(r) for r in rows]
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("recall")
+            sheet.append(list(RECALL_COLUMNS))
+            for record in records:
+                sheet.append([record[c] for c in RECALL_COLUMNS])
+            book.save(path)
+        else:
+            with path.open("w", newline="", encoding="utf-8") as out:
+                writer = csv.writer(out)
+                writer.writerow(RECALL_COLUMNS)
+                for record in records:
+                    writer.writerow(
+                        ["" if record[c] is None else record[c] for c in RECALL_COLUMNS]
+                    )
+    except OSError as exc:
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+
+
+# -- holds -------------------------------------------------------------------------------------
+
+_BLOCKING_SQL = text(
+    """
+    WITH RECURSIVE reach(id) AS (
+        SELECT id FROM item WHERE id = :item
+        UNION
+        SELECT l.parent_id FROM genealogy_link l JOIN reach r ON l.child_id = r.id
+    )
+    SELECT i.business_id, h.reason, h.placed_at
+    FROM reach r
+    JOIN item i ON i.id = r.id AND i.held
+    JOIN item_hold h ON h.item_id = i.id AND h.released_at IS NULL
+    ORDER BY h.placed_at, h.id
+    LIMIT 1
+    """
+).columns(placed_at=UtcDateTime())
+
+
+def blocking_hold(session: Session, item_id: int) -> BlockingHold | None:
+    """The active hold on the item or any of its ancestors, or None.
+
+    Read at every scan from the shared database, so a hold placed on another PC blocks at once.
+    Without any active hold in the plant (the usual case) no ancestry is walked.
+    """
+    if not session.scalar(select(exists().where(ItemHold.released_at.is_(None)))):
+        return None
+    row = session.execute(_BLOCKING_SQL, {"item": item_id}).first()
+    if row is None:
+        return None
+    return BlockingHold(row[0], row[1], row[2])
+
+
+def _hold_info(item: Item, hold: ItemHold) -> HoldInfo:
+    return HoldInfo(
+        item.business_id,
+        hold.reason,
+        hold.placed_at,
+        hold.placed_by,
+        hold.released_at,
+        hold.released_by,
+        hold.release_reason,
+        hold.signature_meaning,
+    )
+
+
+def _reason(text_value: str) -> str:
+    cleaned = text_value.strip()
+    if not cleaned:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "Give a reason"))
+    return cleaned
+
+
+def place_hold(session: Session, actor: Actor, business_id: str, reason: str) -> HoldInfo:
+    """Put an item on hold: it and everything made from it are blocked at every station."""
+    actor.require(Permission.PLACE_HOLD)
+    why = _reason(reason)
+    item = _item(session, check_item_id(business_id))
+    if item.held:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Messages", "{id} is on hold already"), id=item.business_id
+        )
+    hold = ItemHold(item_id=item.id, reason=why, placed_at=utc_now(), placed_by=actor.username)
+    session.add(hold)
+    item.held = True
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "hold",
+        "item",
+        item.business_id,
+        changes={"status": (item.status, ON_HOLD)},
+        reason=why,
+    )
+    return _hold_info(item, hold)
+
+
+def release_hold(
+    session: Session, actor: Actor, business_id: str, reason: str, secret: str
+) -> HoldInfo:
+    """Release a hold: QA role, a reason and an electronic signature (PIN or password)."""
+    actor.require(Permission.RELEASE_HOLD)
+    why = _reason(reason)
+    item = _item(session, check_item_id(business_id))
+    hold = _active_hold(session, item.id)
+    if hold is None:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Messages", "{id} is not on hold"), id=item.business_id
+        )
+    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    hold.released_at = utc_now()
+    hold.released_by = actor.username
+    hold.release_reason = why
+    hold.signature_meaning = meaning.value
+    item.held = False
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "release",
+        "item",
+        item.business_id,
+        changes={"status": (ON_HOLD, item.status)},
+        reason=why,
+        signature_meaning=meaning.value,
+    )
+    return _hold_info(item, hold)
+
+
+def list_holds(session: Session, actor: Actor, active_only: bool = True) -> list[HoldInfo]:
+    actor.require(Permission.VIEW_GENEALOGY)
+    query = select(Item, ItemHold).join(ItemHold, ItemHold.item_id == Item.id)
+    if active_only:
+        query = query.where(ItemHold.released_at.is_(None))
+    query = query.order_by(ItemHold.placed_at.desc())
+    return [_hold_info(item, hold) for item, hold in session.execute(query).all()]
+
+
+def scrap(session: Session, actor: Actor, business_id: str, reason: str, secret: str) -> None:
+    """Scrap a unit or what is left of a lot (signed); it can no longer be consumed."""
+    actor.require(Permission.RELEASE_HOLD)
+    why = _reason(reason)
+    item = _item(session, check_item_id(business_id))
+    if item.status != ItemStatus.AVAILABLE:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Messages", "{id} is {status}: it cannot be scrapped"),
+            id=item.business_id,
+            status=item.status,
+        )
+    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    item.status = ItemStatus.SCRAPPED.value
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "scrap",
+        "item",
+        item.business_id,
+        changes={"status": (ItemStatus.AVAILABLE.value, ItemStatus.SCRAPPED.value)},
+        reason=why,
+        signature_meaning=meaning.value,
+    )
+
+
+class GenealogyService:
+    """Genealogy for the UI: each call is one unit of work by the current actor."""
+
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def item(self, business_id: str) -> ItemInfo:
+        with self._database.reading() as session:
+            return item_info(session, self._actor(), business_id)
+
+    def trace(self, business_id: str, direction: Direction | str) -> Trace:
+        with self._database.reading() as session:
+            return trace(session, self._actor(), business_id, direction)
+
+    def recall(self, business_id: str) -> list[RecallRow]:
+        with self._database.reading() as session:
+            return recall(session, self._actor(), business_id)
+
+    def holds(self, active_only: bool = True) -> list[HoldInfo]:
+        with self._database.reading() as session:
+            return list_holds(session, self._actor(), active_only)
+
+    def place_hold(self, business_id: str, reason: str) -> HoldInfo:
+        with self._database.unit_of_work() as session:
+            return place_hold(session, self._actor(), business_id, reason)
+
+    def release_hold(self, business_id: str, reason: str, secret: str) -> HoldInfo:
+        with self._database.unit_of_work() as session:
+            return release_hold(session, self._actor(), business_id, reason, secret)
