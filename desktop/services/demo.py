@@ -70,10 +70,17 @@ def _seed_people(database: Database, actor: Actor) -> str:
     return seed_people(database, actor)
 
 
+def _seed_production(database: Database, actor: Actor) -> str:
+    from desktop.services.line_simulator import seed_history
+
+    return seed_history(database, actor)
+
+
 DEMO_STEPS: list[tuple[str, DemoStep]] = [
     ("plant", seed_plant),
     ("people", _seed_people),
     ("users", _seed_users),
+    ("production", _seed_production),
 ]
 
 

@@ -1,0 +1,88 @@
+"""`linedesk report ...`: reports printed as a table, JSON or CSV.
+
+This module creates the `report` command group and its `throughput` report; any other module of
+desktop.commands may add its own report by defining `register_report(report_commands)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+
+from desktop.commands.output import FORMATS, dumps, print_rows
+
+COLUMNS = ["station", "line", "units", "ng", "fpy", "oee", "downtime_minutes"]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser("report", help="reports: throughput, shifts...")
+    report_commands = report.add_subparsers(dest="report_command", metavar="WHAT", required=True)
+    throughput = report_commands.add_parser(
+        "throughput",
+        help="units, NG, FPY, OEE and downtime per station and line",
+        description="Units, NG, first-pass yield, OEE and downtime per station and per line. "
+        "Default window: the current shift up to now. Times without a zone are plant time. "
+        "A line's units are its last station's; its FPY is the product of its stations'.",
+    )
+    throughput.add_argument("--from", dest="start", metavar="T", help="window start")
+    throughput.add_argument("--to", dest="end", metavar="T", help="window end (default: now)")
+    throughput.add_argument("--line", metavar="LINE", help="only this line")
+    throughput.add_argument("--format", choices=FORMATS, default="table")
+    throughput.set_defaults(handler=_throughput)
+    import desktop.commands
+
+    for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda i: i.name):
+        if info.name == __name__.rsplit(".", 1)[-1]:
+            continue
+        module = importlib.import_module(f"desktop.commands.{info.name}")
+        if hasattr(module, "register_report"):
+            module.register_report(report_commands)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _throughput(args: argparse.Namespace) -> int:
+    from desktop.domain.plant_time import parse_datetime, utc_now
+    from desktop.services import production
+
+    database = args.context.open_database()
+    try:
+        with database.reading() as session:
+            tz = production.plant_zone(session)
+            now = utc_now()
+            end = parse_datetime(args.end, tz) if args.end else now
+            if args.start:
+                start = parse_datetime(args.start, tz)
+            else:
+                start = production.shift_at(session, min(end, now) - _tick()).start
+            line = args.line.strip().upper() if args.line else None
+            report = production.throughput(session, start, end, line, now=max(end, now))
+    finally:
+        database.dispose()
+    if args.format == "json":
+        print(dumps(report.as_json()))
+        return 0
+    data = report.as_json()
+    station_rows = data["stations"]
+    line_rows = [{**row, "station": ""} for row in data["lines"]]
+    if args.format == "csv":
+        print_rows(station_rows + line_rows, COLUMNS, "csv")
+        return 0
+    print(f"from {data['from']} to {data['to']}")
+    print_rows(station_rows, COLUMNS, "table")
+    print()
+    print_rows(
+        data["lines"],
+        ["line", "units", "ng", "fpy", "oee", "downtime_minutes", "bottleneck"],
+        "table",
+    )
+    return 0
+
+
+def _tick():  # noqa: ANN202
+    from datetime import timedelta
+
+    return timedelta(microseconds=1)
