@@ -12,17 +12,9 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-import desktop.commands
 from desktop.domain.people import CONTRACTS, DEPARTMENTS, counts_on
-
-# `linedesk import` is the group of desktop/commands/imports.py, which calls our register_import.
-needs_import_group = pytest.mark.skipif(
-    not (Path(desktop.commands.__file__).parent / "imports.py").exists(),
-    reason="the `linedesk import` command group is not built yet",
-)
 
 NAMES = ("Zoé D'Almeida", "Jérôme Lefèvre", "Noémie O'Neill", "Anaïs Béghin", "Loïc Hénon")
 
@@ -73,7 +65,6 @@ def _write(path: Path, rows: list[dict], bad_date_at: int | None = None) -> Path
     return path
 
 
-@needs_import_group
 def test_an_hr_export_gives_exact_headcounts_on_past_dates(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'plant.sqlite'}"
     rows = _export(400)
@@ -102,7 +93,6 @@ def test_an_hr_export_gives_exact_headcounts_on_past_dates(tmp_path: Path) -> No
     assert again.returncode == 0 and "0 hired, 0 changed" in again.stdout
 
 
-@needs_import_group
 def test_a_file_with_one_bad_date_is_refused_whole_with_its_line(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'plant.sqlite'}"
     path = _write(tmp_path / "hr.csv", _export(300), bad_date_at=122)
@@ -115,7 +105,6 @@ def test_a_file_with_one_bad_date_is_refused_whole_with_its_line(tmp_path: Path)
     assert json.loads(result.stdout)["headcount"] == 0
 
 
-@needs_import_group
 def test_headcount_table_and_xlsx_export(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'plant.sqlite'}"
     linedesk(
