@@ -29,7 +29,7 @@ def admin_page(window) -> AdminPlantPage:
 
 def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
     context = make_context(demo_database)
-    window = build_main_window(context)
+    window = build_main_window(context, sign_in=False)
     qtbot.addWidget(window)
     window.show()
     assert [a.key for a in window.areas][-1] == "admin"
@@ -96,23 +96,44 @@ def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
     assert [s.name for s in service.stations() if s.code == "FILL-1"] == ["Filling 1"]
 
 
-def test_an_operator_sees_no_edit_buttons(qtbot, demo_database) -> None:
-    context = make_context(demo_database, Actor("op", Role.OPERATOR, "FILL-1"))
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    page = admin_page(window)
-    assert not page.new_button.isVisible()
+def test_an_operator_has_no_admin_area_and_a_supervisor_only_reads(qtbot, demo_database) -> None:
+    operator = build_main_window(
+        make_context(demo_database, Actor("op", Role.OPERATOR, "FILL-1")), sign_in=False
+    )
+    qtbot.addWidget(operator)
+    assert admin_page(operator) is None
+    supervisor = build_main_window(
+        make_context(demo_database, Actor("sup", Role.SUPERVISOR)), sign_in=False
+    )
+    qtbot.addWidget(supervisor)
+    supervisor.show()
+    page = admin_page(supervisor)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
+    assert not page.new_button.isVisible() and not page.new_line_button.isVisible()
+
+
+def test_a_new_line_is_saved_and_listed(qtbot, demo_database) -> None:
+    page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
+    dialog = page._open_line_dialog(None)
+    dialog.code.setText("cell-3")
+    dialog.name.setText("Cell line 3")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        dialog._save()
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 5)
+    assert "CELL-3" in [line.code for line in page.lines_model.records()]
 
 
 def test_window_state_is_remembered(qtbot, demo_database, tmp_path) -> None:
     settings = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(make_context(demo_database))
+    window = build_main_window(make_context(demo_database), sign_in=False)
     qtbot.addWidget(window)
     window.resize(711, 577)
     window.show()
     window.save_state(settings)
-    again = build_main_window(make_context(demo_database))
+    again = build_main_window(make_context(demo_database), sign_in=False)
     qtbot.addWidget(again)
     again.restore_state(settings)
     again.show()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -26,8 +24,9 @@ from desktop.domain.plant import STATION_TYPES
 from desktop.domain.roles import Permission
 from desktop.services.plant import LineInfo, PlantService, StationInfo
 from desktop.tasks import Tasks
+from ui.forms import FormDialog
 from ui.messages import describe_error, translate
-from ui.signature import SignatureBox, SignDialog
+from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
 
@@ -56,10 +55,8 @@ def _yes_no(flag: bool) -> str:
     )
 
 
-class StationDialog(QDialog):
+class StationDialog(FormDialog):
     """New or edited station; the service validates, errors show in red under the form."""
-
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -70,10 +67,13 @@ class StationDialog(QDialog):
         default_line: str | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service, self._tasks, self._station = service, tasks, station
-        self.setWindowTitle(self.tr("New station") if station is None else self.tr("Edit station"))
-        self.setMinimumWidth(460)
+        super().__init__(
+            tasks,
+            self.tr("New station") if station is None else self.tr("Edit station"),
+            signed=True,
+            parent=parent,
+        )
+        self._service, self._station = service, station
         self.code = QLineEdit(station.code if station else "")
         self.code.setPlaceholderText("FILL-3")
         self.code.setReadOnly(station is not None)
@@ -94,31 +94,14 @@ class StationDialog(QDialog):
         self.position.setValue(station.position if station else 1)
         self.active = QCheckBox(self.tr("In service"))
         self.active.setChecked(station.active if station else True)
-        form = QFormLayout()
-        form.addRow(self.tr("Station id"), self.code)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Line"), self.line)
-        form.addRow(self.tr("Station type"), self.station_type)
-        form.addRow(self.tr("Position on the line"), self.position)
-        form.addRow("", self.active)
-        self.signature = SignatureBox()
-        self.error = ErrorLine()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.signature)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.form.addRow(self.tr("Station id"), self.code)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Line"), self.line)
+        self.form.addRow(self.tr("Station type"), self.station_type)
+        self.form.addRow(self.tr("Position on the line"), self.position)
+        self.form.addRow("", self.active)
 
-    def _save(self) -> None:
-        self.error.clear_error()
-        self.buttons.setEnabled(False)
+    def work(self) -> Callable[[], StationInfo]:
         values = dict(
             code=self.code.text(),
             name=self.name.text(),
@@ -127,18 +110,53 @@ class StationDialog(QDialog):
             position=self.position.value(),
             active=self.active.isChecked(),
             new=self._station is None,
-            **self.signature.values(),
+            **self.signature_values(),
         )
-        self._tasks.run(lambda: self._service.save_station(**values), self._done, self._failed)
+        return lambda: self._service.save_station(**values)
 
-    def _done(self, station: StationInfo) -> None:
-        self.buttons.setEnabled(True)
-        self.saved.emit(station)
-        self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.show_error(describe_error(exc))
+class LineDialog(FormDialog):
+    """New or edited line."""
+
+    def __init__(
+        self,
+        service: PlantService,
+        tasks: Tasks,
+        line: LineInfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            tasks,
+            self.tr("New line") if line is None else self.tr("Edit line"),
+            signed=True,
+            parent=parent,
+        )
+        self._service = service
+        self.code = QLineEdit(line.code if line else "")
+        self.code.setPlaceholderText("CELL-3")
+        self.code.setReadOnly(line is not None)
+        self.name = QLineEdit(line.name if line else "")
+        self.kind = QComboBox()
+        for kind in ("cell", "module", "pack"):
+            self.kind.addItem(_kind_name(kind), kind)
+        if line is not None:
+            self.kind.setCurrentIndex(self.kind.findData(line.kind))
+        self.active = QCheckBox(self.tr("In service"))
+        self.active.setChecked(line.active if line else True)
+        self.form.addRow(self.tr("Line id"), self.code)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Makes"), self.kind)
+        self.form.addRow("", self.active)
+
+    def work(self) -> Callable[[], LineInfo]:
+        values = dict(
+            code=self.code.text(),
+            name=self.name.text(),
+            kind=self.kind.currentData(),
+            active=self.active.isChecked(),
+            **self.signature_values(),
+        )
+        return lambda: self._service.save_line(**values)
 
 
 class AdminPlantPage(QWidget):
@@ -176,6 +194,11 @@ class AdminPlantPage(QWidget):
         self.lines_view = self._table(self.lines_model)
         self.stations_view = self._table(self.stations_model)
         self.lines_view.selectionModel().currentRowChanged.connect(self._load_stations)
+        self.lines_view.doubleClicked.connect(lambda _i: self.edit_line())
+        self.new_line_button = QPushButton(self.tr("New line"))
+        self.edit_line_button = QPushButton(self.tr("Edit line"))
+        self.new_line_button.clicked.connect(lambda: self._open_line_dialog(None))
+        self.edit_line_button.clicked.connect(self.edit_line)
         self.stations_view.doubleClicked.connect(lambda _i: self.edit_station())
 
         self.new_button = QPushButton(self.tr("New station"))
@@ -195,6 +218,11 @@ class AdminPlantPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(title_label(self.tr("Lines"), section=True))
         left.addWidget(self.lines_view)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.new_line_button)
+        line_buttons.addWidget(self.edit_line_button)
+        line_buttons.addStretch(1)
+        left.addLayout(line_buttons)
         right = QVBoxLayout()
         right.addWidget(title_label(self.tr("Stations of the line"), section=True))
         right.addWidget(self.stations_view)
@@ -220,7 +248,13 @@ class AdminPlantPage(QWidget):
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         editable = self._can_edit()
-        for button in (self.new_button, self.edit_button, self.delete_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+            self.new_line_button,
+            self.edit_line_button,
+        ):
             button.setVisible(editable)
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
@@ -273,6 +307,17 @@ class AdminPlantPage(QWidget):
             self._service, self._tasks, self._lines, station, self.current_line(), self
         )
         dialog.saved.connect(lambda _s: self.refresh())
+        dialog.open()
+        return dialog
+
+    def edit_line(self) -> None:
+        index = self.lines_view.currentIndex()
+        if index.isValid() and self._can_edit():
+            self._open_line_dialog(self.lines_model.record(index.row()))
+
+    def _open_line_dialog(self, line: LineInfo | None) -> LineDialog:
+        dialog = LineDialog(self._service, self._tasks, line, self)
+        dialog.saved.connect(lambda _l: self.refresh())
         dialog.open()
         return dialog
 

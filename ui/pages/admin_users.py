@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -22,8 +21,8 @@ from desktop.context import AppContext
 from desktop.domain.roles import ROLE_NAMES, Permission, Role
 from desktop.services.security import SecurityService, UserInfo
 from desktop.tasks import Tasks
+from ui.forms import FormDialog
 from ui.messages import describe_error, translate
-from ui.signature import SignatureBox
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
 
@@ -35,10 +34,8 @@ def _secret_field(placeholder: str) -> QLineEdit:
     return field
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """New user, or changes to one (role, active, a new password or PIN)."""
-
-    saved = Signal(object)
 
     def __init__(
         self,
@@ -47,10 +44,13 @@ class UserDialog(QDialog):
         user: UserInfo | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service, self._tasks, self._user = service, tasks, user
-        self.setWindowTitle(self.tr("New user") if user is None else self.tr("Edit user"))
-        self.setMinimumWidth(480)
+        super().__init__(
+            tasks,
+            self.tr("New user") if user is None else self.tr("Edit user"),
+            signed=True,
+            parent=parent,
+        )
+        self._service, self._user = service, user
         self.username = QLineEdit(user.username if user else "")
         self.username.setReadOnly(user is not None)
         self.display_name = QLineEdit(user.display_name if user else "")
@@ -68,70 +68,38 @@ class UserDialog(QDialog):
         self.active = QCheckBox(self.tr("May sign in"))
         self.active.setChecked(user.active if user else True)
         self.reason = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Full name"), self.display_name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Badge"), self.badge)
-        form.addRow(self.tr("Password (office PCs)"), self.password)
-        form.addRow(self.tr("PIN (stations, 4 to 8 digits)"), self.pin)
-        form.addRow("", self.active)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Full name"), self.display_name)
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Badge"), self.badge)
+        self.form.addRow(self.tr("Password (office PCs)"), self.password)
+        self.form.addRow(self.tr("PIN (stations, 4 to 8 digits)"), self.pin)
+        self.form.addRow("", self.active)
         if user is not None:
-            form.addRow(self.tr("Reason"), self.reason)
-        self.signature = SignatureBox()
-        self.error = ErrorLine()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.signature)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+            self.form.addRow(self.tr("Reason"), self.reason)
 
-    def _save(self) -> None:
-        self.error.clear_error()
+    def work(self) -> Callable[[], UserInfo]:
         password = self.password.text() or None
         pin = self.pin.text() or None
-        signature = self.signature.values()
+        signature = self.signature_values()
+        role = self.role.currentData()
         if self._user is None:
             username, name = self.username.text(), self.display_name.text()
-            role, badge = self.role.currentData(), self.badge.text().strip() or None
-
-            def work() -> UserInfo:
-                return self._service.create_user(
-                    username, name, role, badge=badge, password=password, pin=pin, **signature
-                )
-        else:
-            username, role = self._user.username, self.role.currentData()
-            active, reason = self.active.isChecked(), self.reason.text().strip() or None
-
-            def work() -> UserInfo:
-                return self._service.update_user(
-                    username,
-                    role=role,
-                    active=active,
-                    password=password,
-                    pin=pin,
-                    reason=reason,
-                    **signature,
-                )
-
-        self.buttons.setEnabled(False)
-        self._tasks.run(work, self._done, self._failed)
-
-    def _done(self, user: UserInfo) -> None:
-        self.buttons.setEnabled(True)
-        self.saved.emit(user)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.show_error(describe_error(exc))
+            badge = self.badge.text().strip() or None
+            return lambda: self._service.create_user(
+                username, name, role, badge=badge, password=password, pin=pin, **signature
+            )
+        username = self._user.username
+        active, reason = self.active.isChecked(), self.reason.text().strip() or None
+        return lambda: self._service.update_user(
+            username,
+            role=role,
+            active=active,
+            password=password,
+            pin=pin,
+            reason=reason,
+            **signature,
+        )
 
 
 class AdminUsersPage(QWidget):
