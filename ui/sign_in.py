@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import ROLE_NAMES
 from desktop.services.actor import Actor
 from desktop.services.demo_users import DemoUser
-from desktop.services.security import SecurityService
+from desktop.services.security import NotCertified, SecurityService
 from desktop.tasks import Tasks
 from ui.messages import describe_error, translate
 from ui.widgets import ErrorLine
@@ -99,6 +99,23 @@ class SignInPage(QWidget):
         admin_box = QWidget()
         admin_box.setLayout(admin_form)
 
+        self.override_badge = _big(QLineEdit(), 16)
+        self.override_badge.setPlaceholderText(self.tr("Supervisor badge"))
+        self.override_pin = _big(QLineEdit(), 16)
+        self.override_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.override_reason = _big(QLineEdit(), 16)
+        self.override_button = QPushButton(self.tr("Let this operator work here"))
+        self.override_button.clicked.connect(self.submit_override)
+        override_form = QFormLayout()
+        override_form.addRow(self.tr("Supervisor badge"), self.override_badge)
+        override_form.addRow(self.tr("Supervisor PIN"), self.override_pin)
+        override_form.addRow(self.tr("Reason"), self.override_reason)
+        override_form.addRow("", self.override_button)
+        self.override_box = QFrame()
+        self.override_box.setLayout(override_form)
+        self.override_box.hide()
+        self._pending_operator: Actor | None = None
+
         self.modes = QStackedWidget()
         for box in (badge_box, password_box, admin_box):
             self.modes.addWidget(box)
@@ -121,6 +138,7 @@ class SignInPage(QWidget):
         inner.addWidget(self.notice)
         inner.addWidget(self.modes)
         inner.addWidget(self.error)
+        inner.addWidget(self.override_box)
         inner.addWidget(self.submit_button)
         inner.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignCenter)
 
@@ -166,6 +184,7 @@ class SignInPage(QWidget):
     def prepare(self, notice: str = "", badge: str = "") -> None:
         """Ready for the next person: first admin, badge (station) or password (office)."""
         self.error.clear_error()
+        self._hide_override()
         for field in (self.pin, self.password, self.admin_password, self.admin_again):
             field.clear()
         self.badge.setText(badge)
@@ -252,5 +271,36 @@ class SignInPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.submit_button.setEnabled(True)
+        self.override_button.setEnabled(True)
         self.pin.clear()
+        self.override_pin.clear()
         self.error.show_error(describe_error(exc))
+        if isinstance(exc, NotCertified):
+            self._pending_operator = exc.operator
+            self.override_box.show()
+            self.override_badge.setFocus()
+
+    def _hide_override(self) -> None:
+        self._pending_operator = None
+        self.override_box.hide()
+        for field in (self.override_badge, self.override_pin, self.override_reason):
+            field.clear()
+
+    def submit_override(self) -> None:
+        """A supervisor lets the operator in for this session, with a reason (audited)."""
+        operator = self._pending_operator
+        if operator is None:
+            return
+        badge, pin = self.override_badge.text().strip(), self.override_pin.text()
+        reason = self.override_reason.text()
+        self.override_button.setEnabled(False)
+        self._tasks.run(
+            lambda: self._service.override_certification(operator, badge, pin, reason),
+            self._overridden,
+            self._failed,
+        )
+
+    def _overridden(self, actor: Actor) -> None:
+        self.override_button.setEnabled(True)
+        self._hide_override()
+        self.signed_in.emit(actor)

@@ -7,11 +7,11 @@ import socket
 from dataclasses import dataclass
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, PermissionDenied
+from desktop.domain.roles import ROLE_NAMES, Permission, Role, allowed
 
 
 class RoleRefused(PermissionDenied):
     """The acting user's role does not allow this action (the permission matrix said no)."""
-from desktop.domain.roles import ROLE_NAMES, Permission, Role, allowed
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Actor:
     is_system: bool = False
     display_name: str = ""
     employee_id: int | None = None
+    override_by: str | None = None
+    """The supervisor who let this operator work here without a valid certification."""
 
     @property
     def name(self) -> str:

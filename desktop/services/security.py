@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -19,6 +19,7 @@ from desktop.domain.messages import (
     QT_TRANSLATE_NOOP,
     ConflictError,
     InputError,
+    Message,
     NotFoundError,
     PermissionDenied,
 )
@@ -30,6 +31,7 @@ from desktop.services.database import Database
 from desktop.services.passwords import hash_secret, verify_secret
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models.people import Employee
+from desktop.storage.models.plant import Station
 from desktop.storage.models.security import User
 
 MAX_FAILED_ATTEMPTS = 5
@@ -55,6 +57,19 @@ class UserInfo:
 
 class SignInRefused(PermissionDenied):
     """Wrong credentials, an inactive or a locked account."""
+
+
+class NotCertified(SignInRefused):
+    """The operator's badge and PIN are right, but they may not work at this station (not
+    qualified, or the certificate expired). A supervisor may let them in for this session."""
+
+    def __init__(self, operator: Actor, problem: Message) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Messages", "{operator} may not work here: {problem}"),
+            operator=operator.name,
+            problem=problem,
+        )
+        self.operator = operator
 
 
 def _info(user: User, badge: str | None) -> UserInfo:
@@ -380,7 +395,49 @@ def _attempt(
             )
         return Attempt(None, wrong)
     user.failed_attempts, user.locked_until = 0, None
-    return Attempt(_actor(user, station), None)
+    actor = _actor(user, station)
+    problem = _certification_problem(session, user, station)
+    if problem is not None:
+        return Attempt(None, NotCertified(actor, problem))
+    return Attempt(actor, None)
+
+
+def _certification_problem(session: Session, user: User, station: str | None) -> Message | None:
+    """At a station, an operator needs a valid certification for its station type (DOMAIN.md)."""
+    if station is None or user.role != Role.OPERATOR.value:
+        return None
+    from desktop.services.people import certification_problem, plant_today
+
+    station_type = session.scalar(select(Station.station_type_code).where(Station.code == station))
+    if station_type is None:
+        return None
+    if user.employee_id is None:
+        return Message(QT_TRANSLATE_NOOP("Messages", "No employee record for this user"))
+    return certification_problem(session, user.employee_id, station_type, plant_today(session))
+
+
+def override_certification(
+    session: Session, operator: Actor, supervisor_badge: str, supervisor_pin: str, reason: str
+) -> Actor:
+    """A supervisor, with their own badge and PIN, lets an uncertified operator work at the
+    station for this signed-in session; their scans are marked with the override."""
+    attempt = attempt_badge(session, supervisor_badge, supervisor_pin, None)
+    if attempt.refusal is not None:
+        raise attempt.refusal
+    assert attempt.actor is not None and operator.employee_id is not None
+    supervisor = Actor(
+        attempt.actor.username,
+        attempt.actor.role,
+        operator.station,
+        attempt.actor.user_id,
+        display_name=attempt.actor.display_name,
+    )
+    from desktop.services.people import record_certification_override
+
+    record_certification_override(
+        session, supervisor, operator.employee_id, operator.station or "", reason
+    )
+    return replace(operator, override_by=supervisor.username)
 
 
 def attempt_password(
@@ -429,6 +486,14 @@ class SecurityService:
 
     def sign_in_badge(self, badge: str, pin: str, station: str | None) -> Actor:
         return self._sign_in(lambda s: attempt_badge(s, badge, pin, station))
+
+    def override_certification(
+        self, operator: Actor, supervisor_badge: str, supervisor_pin: str, reason: str
+    ) -> Actor:
+        with self._database.unit_of_work() as session:
+            return override_certification(
+                session, operator, supervisor_badge, supervisor_pin, reason
+            )
 
     def users(self) -> list[UserInfo]:
         with self._database.reading() as session:

@@ -140,3 +140,40 @@ def test_user_changes_are_audited_without_secrets(database, users) -> None:
 def test_the_roles_of_the_matrix_are_checked(users: SecurityService) -> None:
     with pytest.raises(InputError, match="Unknown role 'boss'"):
         security.check_role("boss")
+
+
+def test_an_uncertified_operator_is_refused_at_a_station_until_a_supervisor_overrides(
+    database, users
+) -> None:
+    from desktop.services.security import NotCertified
+
+    plant = PlantService(database, lambda: SYSTEM)
+    plant.save_line("CELL-1", "Cell line 1", "cell")
+    plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
+    users.create_user("chef.b", "Chef B", "supervisor", badge="BADGE-2002", pin="8642")
+    with pytest.raises(NotCertified, match="Léa Martin may not work here") as refused:
+        users.sign_in_badge("BADGE-1001", "2468", "FILL-1")
+    assert users.sign_in_badge("BADGE-1001", "2468", None).username == "op.martin"
+    operator = refused.value.operator
+    with pytest.raises(SignInRefused):
+        users.override_certification(operator, "BADGE-2002", "0000", "short of trained staff")
+    with pytest.raises(InputError, match="Give a reason"):
+        users.override_certification(operator, "BADGE-2002", "8642", "")
+    allowed = users.override_certification(operator, "BADGE-2002", "8642", "trainer beside her")
+    assert allowed.username == "op.martin" and allowed.override_by == "chef.b"
+    with database.reading() as session:
+        row = session.scalar(select(AuditEntry).where(AuditEntry.action == "override"))
+        assert (row.username, row.reason) == ("chef.b", "trainer beside her")
+
+
+def test_an_operator_may_not_override_for_another(database, users) -> None:
+    from desktop.services.security import NotCertified
+
+    plant = PlantService(database, lambda: SYSTEM)
+    plant.save_line("CELL-1", "Cell line 1", "cell")
+    plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
+    users.create_user("op.two", "Op Two", "operator", badge="BADGE-3003", pin="1357")
+    with pytest.raises(NotCertified) as refused:
+        users.sign_in_badge("BADGE-1001", "2468", "FILL-1")
+    with pytest.raises(PermissionDenied, match="may not do this"):
+        users.override_certification(refused.value.operator, "BADGE-3003", "1357", "friend")

@@ -109,3 +109,38 @@ def test_the_first_start_of_a_plant_database_creates_the_admin(qtbot, sqlite_url
     assert context.actor.role is Role.ADMIN
     QCoreApplication.processEvents()
     database.dispose()
+
+
+def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite_url):
+    from desktop.config import WorkstationConfig
+    from desktop.services.actor import Actor
+    from desktop.services.plant import PlantService
+    from desktop.services.security import SecurityService
+
+    database = open_database(sqlite_url)
+    plant = PlantService(database, Actor.system)
+    plant.save_line("CELL-1", "Cell line 1", "cell")
+    plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
+    users = SecurityService(database, Actor.system)
+    users.create_user("op", "Olga Op", "operator", badge="BADGE-1001", pin="2468")
+    users.create_user("sup", "Sam Sup", "supervisor", badge="BADGE-2002", pin="8642")
+    values = dict(defaults().values)
+    values[("workstation", "stations")] = ["FILL-1"]
+    context = AppContext(database, WorkstationConfig(values), Tasks(), None)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.title.text() == "Scan your badge")
+    page.badge.setText("BADGE-1001")
+    page.pin.setText("2468")
+    page.submit()
+    qtbot.waitUntil(lambda: page.override_box.isVisible())
+    assert "Olga Op may not work here" in page.error.text()
+    page.override_badge.setText("BADGE-2002")
+    page.override_pin.setText("8642")
+    page.override_reason.setText("trainer beside her")
+    page.submit_override()
+    qtbot.waitUntil(window.signed_in_view)
+    assert context.actor.username == "op" and context.actor.override_by == "sup"
+    database.dispose()
