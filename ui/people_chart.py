@@ -46,9 +46,7 @@ class HeadcountChart(pg.PlotWidget):
         plot.setMenuEnabled(False)
         plot.setLabel("left", self.tr("People"))
         self.legend = plot.addLegend(offset=(10, 10))
-        self.history = plot.plot(
-            pen=pg.mkPen(HISTORY_BLUE, width=2), name=self.tr("Headcount")
-        )
+        self.history = plot.plot(pen=pg.mkPen(HISTORY_BLUE, width=2), name=self.tr("Headcount"))
         self.plan = plot.plot(
             pen=pg.mkPen(PLAN_GREY, width=2, style=Qt.PenStyle.DashLine),
             stepMode="right",

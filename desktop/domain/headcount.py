@@ -124,21 +124,21 @@ def forecast_date(current: int, target: int, rates_now: Rates, today: date) -> d
 def forecast_series(
     current: int, target: int, rates_now: Rates, today: date, until: date
 ) -> list[tuple[date, float]]:
-    """The forecast curve month by month from today to `until` (for the chart)."""
+    """The forecast curve every 30 days from today, ending on `until` (for the chart)."""
     h = rates_now.hires / rates_now.window_days
     a = rates_now.annual_attrition / 365.25
-    points: list[tuple[date, float]] = []
-    day = today
-    while day <= until:
+
+    def at(day: date) -> float:
         t = (day - today).days
         if a > 0:
             ceiling = h / a
-            value = ceiling + (current - ceiling) * math.exp(-a * t)
-        else:
-            value = current + h * t
-        points.append((day, value))
-        day += timedelta(days=30)
-    return points
+            return ceiling + (current - ceiling) * math.exp(-a * t)
+        return current + h * t
+
+    days = [today + timedelta(days=30 * n) for n in range(max(0, (until - today).days) // 30 + 1)]
+    if days[-1] < until:
+        days.append(until)
+    return [(day, at(day)) for day in days]
 
 
 @dataclass(frozen=True)
