@@ -27,6 +27,11 @@ class LineReader:
         self._lines.clear()
         self.framer.reset()
 
+    def sync(self) -> None:
+        """Take note of any reconnect now, before a request is sent on this connection."""
+        self._check_generation()
+        self.reconnected = False
+
     def _check_generation(self) -> None:
         if self.transport.generation != self._generation:
             self._generation = self.transport.generation

@@ -95,8 +95,8 @@ class Balance:
         """Send ``data`` and return the first line ``accept`` takes, within ``timeout``."""
         what = data.decode("ascii", "replace").strip().replace("\x1b", "ESC ")
         self.transport.discard_input()
+        self.lines.sync()
         self.lines.clear()
-        self.lines.reconnected = False
         if not self.transport.write(data):
             raise _no_reply(what, timeout)
         deadline = time.monotonic() + timeout
@@ -143,11 +143,12 @@ class Balance:
         """Ask for (or listen to) the continuous stream; its first line will be dropped."""
         self.streaming = True
         self._drop_next = True
-        self.transport.discard_input()
-        self.lines.clear()
         self.lines.reconnected = False
         command = self._stream_command()
         if command is not None:
+            # Replies to earlier requests must not pass for stream lines.
+            self.transport.discard_input()
+            self.lines.clear()
             self.transport.write(command)
 
     def stop_stream(self) -> None:

@@ -25,8 +25,13 @@ class Pty:
         self.master, self.slave = os.openpty()
         tty.setraw(self.slave)
         self.path = os.ttyname(self.slave)
+        self.closed = False
 
     def close(self) -> None:
+        # Once only: a second close could hit a descriptor number reused by the next test.
+        if self.closed:
+            return
+        self.closed = True
         for fd in (self.master, self.slave):
             try:
                 os.close(fd)
@@ -113,7 +118,8 @@ def test_tare_command_goes_to_the_worker_and_back(qtbot, pty, hub_for):
     with qtbot.waitSignal(hub.commandDone, timeout=5000) as blocker:
         hub.tare()
     outcome = blocker.args[0]
-    assert outcome.ok and outcome.reading.value == Decimal("2.486")
+    assert outcome.ok, outcome
+    assert outcome.reading.value == Decimal("2.486")
 
 
 def test_stop_returns_within_a_read_timeout(qtbot, pty, hub_for):

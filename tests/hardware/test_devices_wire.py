@@ -179,3 +179,14 @@ def test_scanner_crlf_suffix_read_with_cr_setting(pty_peer, transport):
     pty_peer.write(b"LOT-2025-0001\r\nLOT-2025-0002\r\n")
     assert [scanner.next_scan(2).code for _ in range(2)] == ["LOT-2025-0001", "LOT-2025-0002"]
     assert not wait_for(lambda: scanner.next_scan(0.05) is not None, 0.2)
+
+
+def test_first_request_after_a_late_open_keeps_its_reply(pty_peer, scripted):
+    transport = Transport(PortSettings(port=pty_peer.path))
+    balance = SicsBalance(transport)  # built before the port opens, as a worker does
+    transport.open()
+    try:
+        device = scripted({b"T": [b"T S      2.486 g\r\n"]})
+        assert balance.tare(2).ok and device.requests == [b"T"]
+    finally:
+        transport.close()
