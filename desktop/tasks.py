@@ -32,9 +32,13 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-            self._relay.failed.emit(exc)
+            outcome, value = self._relay.failed, exc
         else:
-            self._relay.done.emit(result)
+            outcome, value = self._relay.done, result
+        try:
+            outcome.emit(value)
+        except RuntimeError:
+            pass  # the owner (a page since closed) is gone, and its relay with it
 
 
 class Tasks(QObject):
@@ -55,10 +59,20 @@ class Tasks(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        """Run `work()` on a pool thread; call `on_done(result)` or `on_error(exc)` on this one."""
-        relay = _Relay()
+        """Run `work()` on a pool thread; call `on_done(result)` or `on_error(exc)` on this one.
+
+        The callbacks belong to `owner` (by default the object of a bound-method `on_done`):
+        when the owner is destroyed first (a page closed at sign-out), the result is dropped
+        instead of reaching a widget that no longer exists.
+        """
+        if owner is None:
+            candidate = getattr(on_done, "__self__", None)
+            owner = candidate if isinstance(candidate, QObject) else None
+        relay = _Relay(owner)
         self._relays.add(relay)
+        relay.destroyed.connect(lambda *_: self._relays.discard(relay))
 
         @Slot(object)
         def finished(result: Any) -> None:

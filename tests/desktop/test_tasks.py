@@ -40,3 +40,24 @@ def test_an_error_comes_back_to_the_error_callback(qtbot) -> None:
     tasks.run(work, lambda _r: None, errors.append)
     qtbot.waitUntil(lambda: bool(errors))
     assert str(errors[0]) == "balance unplugged"
+
+
+def test_a_result_for_a_destroyed_owner_is_dropped(qtbot) -> None:
+    from PySide6.QtCore import QObject
+    from shiboken6 import delete
+
+    tasks = Tasks()
+    owner = QObject()
+    delivered: list[int] = []
+    release = threading.Event()
+
+    def work() -> int:
+        release.wait(5)
+        return 7
+
+    tasks.run(work, delivered.append, owner=owner)
+    delete(owner)
+    release.set()
+    assert tasks.wait(5000)
+    qtbot.wait(50)
+    assert delivered == []
