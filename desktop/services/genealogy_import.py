@@ -17,17 +17,19 @@ types. Lots are consumed by quantity (never beyond what they hold), units once.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,6 +45,7 @@ from desktop.storage.models.genealogy import GenealogyLink, Item
 LOT_COLUMNS = ("id", "kind", "material", "quantity", "unit", "created_at")
 LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station")
 BATCH = 10_000
+IMPORT_CACHE_KIB = 512 * 1024
 LOOKUP = 500  # business ids per IN (...) look-up
 RANK = {"raw": 0, "intermediate": 1, "cell": 2, "module": 3, "pack": 4}
 
@@ -117,34 +120,40 @@ class _CsvFile:
     def _dialect(self) -> dict[str, Any]:
         return {"delimiter": self.delimiter, "skipinitialspace": False}
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
+    def chunks(self, size: int = 10_000) -> Iterator[tuple[int, list[list[str]]]]:
+        """Rows in lists of `size`, each with the line number of its first row; rows are in
+        the order of `columns`. Blank rows come as empty lists (a spreadsheet counts them)."""
         reader = csv.reader(self._text, **self._dialect())
-        line = 1
+        line = 2
         positions = self.positions
         natural = positions == list(range(len(positions))) and self.width == len(positions)
-        try:
-            for row in reader:
-                line += 1
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                if len(row) != self.width:
-                    raise _file_error(
-                        self.path,
-                        line,
-                        Message(
-                            QT_TRANSLATE_NOOP(
-                                "Messages", "{found} fields where the header has {expected}"
-                            ),
-                            {"found": len(row), "expected": self.width},
-                        ),
-                    )
-                yield line, (row if natural else [row[p] for p in positions])
-        except UnicodeDecodeError as exc:
-            raise _file_error(
-                self.path, line + 1, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
-            ) from exc
-        except csv.Error as exc:
-            raise _file_error(self.path, line + 1, Message(str(exc))) from exc
+        while True:
+            try:
+                rows = list(islice(reader, size))
+            except UnicodeDecodeError as exc:
+                raise _file_error(
+                    self.path, line, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
+                ) from exc
+            except csv.Error as exc:
+                raise _file_error(self.path, line, Message(str(exc))) from exc
+            if not rows:
+                return
+            if not natural:
+                rows = [[row[p] for p in positions] if len(row) == self.width else row
+                        for row in rows]  # fmt: skip
+            yield line, rows
+            line += len(rows)
+
+    def row_error(self, line: int, row: list[str]) -> InputError:
+        """The error of a row that does not unpack into the expected columns."""
+        return _file_error(
+            self.path,
+            line,
+            Message(
+                QT_TRANSLATE_NOOP("Messages", "{found} fields where the header has {expected}"),
+                {"found": len(row), "expected": self.width},
+            ),
+        )
 
     def position(self) -> int:
         return self._raw.tell()
@@ -154,47 +163,67 @@ class _CsvFile:
 
 
 class _Values:
-    """Text from the files to values in the columns' storage form, with small caches: plant
-    time offsets per local hour (so each row needs no time-zone arithmetic) and repeated
-    quantities."""
+    """Text from the files to values in the columns' storage form.
+
+    Rows repeat their time (a cell's five links share it) and plant-time offsets change only at
+    clock changes, so the last conversion is kept and offsets are cached per local hour.
+    """
 
     def __init__(self, tz: ZoneInfo, sqlite: bool) -> None:
         self.tz = tz
         self.sqlite = sqlite
-        self._offsets: dict[str, timedelta | None] = {}
+        self._hours: dict[str, tuple[timedelta, str] | None] = {}
         self._quantities: dict[str, tuple[Decimal, Any]] = {}
+        self._last_raw = ""
+        self._last_value: Any = None
 
     def moment(self, raw: str) -> Any:
-        """ISO 8601; without an offset, plant time. SQLite: naive UTC text; else aware UTC."""
+        """ISO 8601; without an offset, plant time. SQLite: naive UTC text as SQLAlchemy's
+        DateTime stores it; PostgreSQL: aware UTC."""
+        if raw == self._last_raw:
+            return self._last_value
         try:
-            moment = datetime.fromisoformat(raw.strip())
+            moment = datetime.fromisoformat(raw)
         except ValueError:
-            raise _LineError(
-                QT_TRANSLATE_NOOP(
-                    "Messages", "'{text}' is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS)"
-                ),
-                text=raw,
-            ) from None
+            try:
+                moment = datetime.fromisoformat(raw.strip())
+            except ValueError:
+                raise _LineError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "'{text}' is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS)"
+                    ),
+                    text=raw,
+                ) from None
         if moment.tzinfo is None:
             key = raw[:13]
-            offset = self._offsets.get(key, False)
-            if offset is False:
-                offset = self._hour_offset(moment)
-                self._offsets[key] = offset
-            if offset is None:  # an hour with a clock change inside: exact conversion
+            hour = self._hours.get(key, False)
+            if hour is False:
+                hour = self._hour(moment)
+                self._hours[key] = hour
+            if hour is None:  # an hour with a clock change inside: exact conversion
                 try:
                     utc = as_utc(moment, self.tz).replace(tzinfo=None)
                 except LinedeskError as exc:
                     raise _LineError(exc.message.template, **exc.message.params) from None
+            elif self.sqlite and len(raw) == 19 and raw[10] in "T ":
+                # Whole-hour offset: only the hour changes; minutes and seconds are as given.
+                value = f"{hour[1]}{raw[13:]}.000000"
+                self._last_raw, self._last_value = raw, value
+                return value
             else:
-                utc = moment - offset
+                utc = moment - hour[0]
         else:
             utc = moment.astimezone(UTC).replace(tzinfo=None)
-        if self.sqlite:
-            return utc.isoformat(sep=" ", timespec="microseconds")
-        return utc.replace(tzinfo=UTC)
+        value = (
+            utc.isoformat(sep=" ", timespec="microseconds")
+            if self.sqlite
+            else utc.replace(tzinfo=UTC)
+        )
+        self._last_raw, self._last_value = raw, value
+        return value
 
-    def _hour_offset(self, moment: datetime) -> timedelta | None:
+    def _hour(self, moment: datetime) -> tuple[timedelta, str] | None:
+        """(offset, UTC hour as "YYYY-MM-DD HH") of a local hour without a clock change."""
         start = moment.replace(minute=0, second=0, microsecond=0)
         end = start + timedelta(minutes=59, seconds=59, microseconds=999_999)
         try:
@@ -202,7 +231,11 @@ class _Values:
             last = end - as_utc(end, self.tz).replace(tzinfo=None)
         except LinedeskError:
             return None
-        return first if first == last else None
+        if first != last:
+            return None
+        if first % timedelta(hours=1):
+            return first, ""  # a zone with a half-hour offset: no text shortcut
+        return first, (start - first).isoformat(sep=" ")[:13]
 
     def quantity(self, raw: str) -> tuple[Decimal, Any]:
         """(value, storage form); `12,5` is read as 12.5 (French spreadsheets)."""
@@ -229,30 +262,31 @@ class _Values:
             return utc.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
         return utc
 
+    def amount(self, value: Decimal) -> Any:
+        return format(value, "f") if self.sqlite else value
+
 
 class _Known:
     """What the import knows of one item: its id, kind rank, unit, what it can still give, what
-    this run consumed from it, and where it was made / last seen."""
+    this run consumed from it, and where it was made and last used."""
 
     __slots__ = ("id", "rank", "unit", "capacity", "consumed", "station", "last", "last_at",
-                 "new", "line", "consumer_line", "touched")  # fmt: skip
+                 "new", "consumer_line")  # fmt: skip
 
-    def __init__(self, item_id: int, rank: int, unit: str, capacity: Decimal, new: bool,
-                 line: int) -> None:  # fmt: skip
+    def __init__(self, item_id: int, rank: int, unit: str, capacity: Decimal, new: bool) -> None:
         self.id = item_id
         self.rank = rank
         self.unit = unit
         self.capacity = capacity
-        self.consumed = Decimal(0)
+        self.consumed = ZERO
         self.station: str | None = None
         self.last: str | None = None
         self.last_at: Any = None
         self.new = new
-        self.line = line
         self.consumer_line = 0
-        self.touched = False
 
 
+ZERO = Decimal(0)
 _ITEM_COLUMNS = ("id", "business_id", "kind", "material", "quantity", "remaining", "unit",
                  "status", "held", "created_at", "station", "created_by", "route_position",
                  "last_station", "event_id")  # fmt: skip
@@ -261,7 +295,9 @@ _COMPILED: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
 def _bulk_insert(connection: Connection, table: Any, columns: tuple[str, ...], rows: list) -> None:
-    """Insert `rows` (tuples in `columns` order, in storage form) in one executemany."""
+    """Insert `rows` (tuples in `columns` order, in storage form) in one executemany: on
+    SQLite the Core statement compiled once and the driver's executemany; elsewhere Core's
+    executemany (insertmanyvalues) with the column types."""
     if not rows:
         return
     statement = insert(table)
@@ -293,6 +329,18 @@ def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
     return [int(r[0]) for r in rows]
 
 
+def _defer_foreign_keys(connection: Connection) -> None:
+    """Check the links' foreign keys at commit: links are stored before the items they name,
+    so each new item is written once, with its final state. SQLite defers every foreign key
+    for this transaction; PostgreSQL defers the DEFERRABLE ones (the links')."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        # A bigger page cache for this connection while it builds the indexes of a big run.
+        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    else:
+        connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
+
+
 def import_genealogy(
     database: Database,
     actor: Actor,
@@ -310,37 +358,45 @@ def import_genealogy(
         lots.close()
         raise
     total = lots.size + links.size
+    # Millions of small objects and no cycles among them: the cyclic garbage collector would
+    # walk them all again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with database.unit_of_work() as session:
             tz = zone(plant.site_info(session).time_zone)
-            run = _Run(session, actor, tz, lots, links, total, progress)
-            report = run.execute()
+            run = _Run(session, tz, lots, links, total, progress)
+            counts = run.execute()
             audit.record_bulk(
                 session,
                 actor,
                 "import genealogy",
                 "item",
                 counts={
-                    "lots_added": report[0],
-                    "lots_unchanged": report[1],
-                    "links_added": report[2],
-                    "links_unchanged": report[3],
+                    "lots_added": counts[0],
+                    "lots_unchanged": counts[1],
+                    "links_added": counts[2],
+                    "links_unchanged": counts[3],
                 },
                 details={"lots_file": lots_path.name, "links_file": links_path.name},
             )
     finally:
+        if collecting:
+            gc.enable()
         lots.close()
         links.close()
     if progress is not None:
         progress(total, total)
-    return ImportReport(*report, seconds=time.perf_counter() - started)
+    return ImportReport(*counts, seconds=time.perf_counter() - started)
 
 
 class _Run:
+    """One import: read and check the lots, reserve their ids, store the links (checking and
+    counting consumption), then store the new items in their final state."""
+
     def __init__(
         self,
         session: Session,
-        actor: Actor,
         tz: ZoneInfo,
         lots: _CsvFile,
         links: _CsvFile,
@@ -362,81 +418,88 @@ class _Run:
         if self.progress is not None:
             self.progress(self.lots.position() + self.links.position(), self.total)
 
-    # -- lots ----------------------------------------------------------------------------------
-    def read_lots(self) -> list[tuple]:
-        values = self.values
-        parsed: list[tuple] = []
-        lines: dict[str, int] = {}
-        path = self.lots.path
-        for line, (bid, kind, material, quantity, unit, created_at) in self.lots.rows():
-            try:
-                bid = bid.strip()
-                if not bid or len(bid) > 64:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "'{value}' is not a lot or serial number"),
-                        value=bid,
-                    )
-                if bid in lines:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "{id} is on line {first} already"),
-                        id=bid,
-                        first=lines[bid],
-                    )
-                kind = kind.strip()
-                if kind not in RANK:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP(
-                            "Messages",
-                            "unknown kind '{kind}' (raw, intermediate, cell, module, pack)",
-                        ),
-                        kind=kind,
-                    )
-                material = material.strip()
-                if not material or len(material) > 64:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "the material must have 1 to 64 characters")
-                    )
-                unit = unit.strip()
-                if unit not in KNOWN_UNITS:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit
-                    )
-                amount, stored_amount = values.quantity(quantity)
-                if kind in UNIT_KINDS and amount != 1:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "a {kind} is one unit, not {quantity}"),
-                        kind=kind,
-                        quantity=quantity,
-                    )
-                stored_at = values.moment(created_at)
-            except _LineError as exc:
-                raise _file_error(path, line, exc.message) from None
-            lines[bid] = line
-            parsed.append((bid, kind, material, amount, stored_amount, unit, stored_at, line))
-            if len(parsed) % BATCH == 0:
-                self.tick()
-        return parsed
-
-    def store_lots(self, parsed: list[tuple]) -> tuple[int, int]:
+    def execute(self) -> tuple[int, int, int, int]:
+        _defer_foreign_keys(self.connection)
+        parsed = self.read_lots()
         unchanged = 0
         if not self.empty:
             parsed, unchanged = self._skip_stored_lots(parsed)
         ids = _reserve_ids(self.connection, len(parsed))
-        available = ItemStatus.AVAILABLE.value
-        rows = []
         known = self.known
-        for item_id, (bid, kind, material, amount, stored, unit, at, line) in zip(
-            ids, parsed, strict=True
-        ):
-            rows.append((item_id, bid, kind, material, stored, stored, unit, available, False,
-                         at, None, None, None, None, None))  # fmt: skip
-            known[bid] = _Known(item_id, RANK[kind], unit, amount, True, line)
-            if len(rows) == BATCH:
-                _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
-                rows = []
-                self.tick()
-        _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
-        return len(parsed), unchanged
+        for item_id, entry in zip(ids, parsed, strict=True):
+            known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
+        links_added, links_unchanged = self.store_links()
+        self.store_items(parsed, ids)
+        self.update_stored_items()
+        if self.sqlite:
+            self.connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default
+        return len(parsed), unchanged, links_added, links_unchanged
+
+    # -- lots ----------------------------------------------------------------------------------
+    def read_lots(self) -> list[tuple]:
+        """(id, kind, material, quantity, stored quantity, unit, stored created_at, line)."""
+        values = self.values
+        parsed: list[tuple] = []
+        lines: dict[str, int] = {}
+        path = self.lots.path
+        for first, rows in self.lots.chunks():
+            for line, row in enumerate(rows, start=first):
+                if not row:
+                    continue
+                try:
+                    bid, kind, material, quantity, unit, created_at = row
+                except ValueError:
+                    raise self.lots.row_error(line, row) from None
+                try:
+                    bid = bid.strip()
+                    if not bid or len(bid) > 64:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP(
+                                "Messages", "'{value}' is not a lot or serial number"
+                            ),
+                            value=bid,
+                        )
+                    if bid in lines:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP("Messages", "{id} is on line {first} already"),
+                            id=bid,
+                            first=lines[bid],
+                        )
+                    kind = kind.strip()
+                    if kind not in RANK:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP(
+                                "Messages",
+                                "unknown kind '{kind}' (raw, intermediate, cell, module, pack)",
+                            ),
+                            kind=kind,
+                        )
+                    material = material.strip()
+                    if not material or len(material) > 64:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP(
+                                "Messages", "the material must have 1 to 64 characters"
+                            )
+                        )
+                    unit = unit.strip()
+                    if unit not in KNOWN_UNITS:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit
+                        )
+                    amount, stored_amount = values.quantity(quantity)
+                    if kind in UNIT_KINDS and amount != 1:
+                        raise _LineError(
+                            QT_TRANSLATE_NOOP("Messages", "a {kind} is one unit, not {quantity}"),
+                            kind=kind,
+                            quantity=quantity,
+                        )
+                    stored_at = values.moment(created_at)
+                except _LineError as exc:
+                    raise _file_error(path, line, exc.message) from None
+                lines[bid] = line
+                parsed.append((bid, kind, material, amount, stored_amount, unit, stored_at, line))
+            self.tick()
+        return parsed
 
     def _skip_stored_lots(self, parsed: list[tuple]) -> tuple[list[tuple], int]:
         """Lots already stored with the same data are skipped; with other data, an error."""
@@ -487,9 +550,56 @@ class _Run:
                         ),
                     )
                 unchanged += 1
-                capacity = row.remaining if row.status == ItemStatus.AVAILABLE else Decimal(0)
-                self.known[bid] = _Known(row.id, RANK[row.kind], row.unit, capacity, False, line)
+                capacity = row.remaining if row.status == ItemStatus.AVAILABLE else ZERO
+                self.known[bid] = _Known(row.id, RANK[row.kind], row.unit, capacity, False)
         return fresh, unchanged
+
+    def store_items(self, parsed: list[tuple], ids: list[int] | range) -> None:
+        """The new items, with what the links consumed from them and where they were made."""
+        available, consumed = ItemStatus.AVAILABLE.value, ItemStatus.CONSUMED.value
+        known = self.known
+        amount = self.values.amount
+        rows = []
+        for item_id, (bid, kind, material, _q, stored, unit, at, _line) in zip(
+            ids, parsed, strict=True
+        ):
+            entry = known[bid]
+            if entry.consumed:
+                left = entry.capacity - entry.consumed
+                remaining = amount(left)
+                status = consumed if left <= 0 else available
+            else:
+                remaining, status = stored, available
+            rows.append((item_id, bid, kind, material, stored, remaining, unit, status, False, at,
+                         entry.station, None, None, entry.last or entry.station, None))  # fmt: skip
+            if len(rows) == BATCH:
+                _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
+                rows = []
+                self.tick()
+        _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
+
+    def update_stored_items(self) -> None:
+        """Items stored before this run that its links consumed from."""
+        rows = [
+            {
+                "remaining": entry.capacity - entry.consumed,
+                "status": ItemStatus.CONSUMED.value
+                if entry.capacity - entry.consumed <= 0
+                else ItemStatus.AVAILABLE.value,
+                "last": entry.last,
+                "item_id": entry.id,
+            }
+            for entry in self.known.values()
+            if not entry.new and entry.consumed
+        ]
+        statement = (
+            update(Item)
+            .where(Item.id == bindparam("item_id"))
+            .values(remaining=bindparam("remaining"), status=bindparam("status"),
+                    last_station=bindparam("last"))
+        )  # fmt: skip
+        for start in range(0, len(rows), BATCH):
+            self.connection.execute(statement, rows[start : start + BATCH])
 
     # -- links ---------------------------------------------------------------------------------
     def _resolve(self, bids: set[str]) -> None:
@@ -501,122 +611,136 @@ class _Run:
                     Item.id, Item.business_id, Item.kind, Item.unit, Item.remaining, Item.status
                 ).where(Item.business_id.in_(missing[start : start + LOOKUP]))
             ):
-                capacity = row.remaining if row.status == ItemStatus.AVAILABLE else Decimal(0)
+                capacity = row.remaining if row.status == ItemStatus.AVAILABLE else ZERO
                 self.known[row.business_id] = _Known(
-                    row.id, RANK.get(row.kind, 0), row.unit, capacity, False, 0
+                    row.id, RANK.get(row.kind, 0), row.unit, capacity, False
                 )
 
     def store_links(self) -> tuple[int, int]:
         added = unchanged = 0
-        chunk: list[tuple[int, list[str]]] = []
-        names: set[str] = set()
-        for line, row in self.links.rows():
-            chunk.append((line, row))
+        for first, rows in self.links.chunks(BATCH):
             if not self.empty:
-                names.add(row[0].strip())
-                names.add(row[1].strip())
-            if len(chunk) == BATCH:
-                a, u = self._links_chunk(chunk, names)
-                added, unchanged = added + a, unchanged + u
-                chunk, names = [], set()
-                self.tick()
-        a, u = self._links_chunk(chunk, names)
-        return added + a, unchanged + u
+                self._resolve(
+                    {r[0].strip() for r in rows if len(r) > 1}
+                    | {r[1].strip() for r in rows if len(r) > 1}
+                )
+            a, u = self._links_chunk(first, rows)
+            added, unchanged = added + a, unchanged + u
+            self.tick()
+        return added, unchanged
 
-    def _links_chunk(self, chunk: list[tuple[int, list[str]]], names: set[str]) -> tuple[int, int]:
-        if not chunk:
-            return 0, 0
-        if names:
-            self._resolve(names)
+    def _link_error(self, line: int, row: list[str], exc: BaseException) -> InputError:
+        if isinstance(exc, _LineError):
+            return _file_error(self.links.path, line, exc.message)
+        return self.links.row_error(line, row)
+
+    def _find(self, business_id: str, which: str) -> _Known:
+        entry = self.known.get(business_id) or self.known.get(business_id.strip())
+        if entry is None:
+            if which == "parent":
+                raise _LineError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "unknown parent {id} (not in the lots file nor stored)"
+                    ),
+                    id=business_id,
+                )
+            raise _LineError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "unknown child {id} (not in the lots file nor stored)"
+                ),
+                id=business_id,
+            )
+        return entry
+
+    def _links_chunk(self, first: int, rows: list[list[str]]) -> tuple[int, int]:
+        """Check, count and store one chunk of links (the hot loop of a big import).
+
+        A link between two items stored before this run may be stored already (a re-import):
+        those are set aside and looked up together at the end of the chunk.
+        """
         known = self.known
         values = self.values
+        quantities = values._quantities
         path = self.links.path
-        parsed: list[tuple] = []
-        old_pairs: list[int] = []  # positions in `parsed` whose two items were stored before
-        for line, (parent_id, child_id, quantity, unit, linked_at, station) in chunk:
-            try:
-                parent = known.get(parent_id) or known.get(parent_id.strip())
-                if parent is None:
+        out: list[tuple] = []
+        append = out.append
+        old: list[tuple] = []
+        line = first - 1
+        row: list[str] = []
+        last_raw, last_at = "", None
+        try:
+            for row in rows:
+                line += 1
+                if not row:
+                    continue
+                parent_id, child_id, amount_text, unit, linked_at, station = row
+                parent = known.get(parent_id) or self._find(parent_id, "parent")
+                child = known.get(child_id) or self._find(child_id, "child")
+                if parent.rank >= child.rank and (
+                    parent.rank > child.rank or parent.rank != 1 or parent is child
+                ):
                     raise _LineError(
-                        QT_TRANSLATE_NOOP(
-                            "Messages", "unknown parent {id} (not in the lots file nor stored)"
-                        ),
-                        id=parent_id,
-                    )
-                child = known.get(child_id) or known.get(child_id.strip())
-                if child is None:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP(
-                            "Messages", "unknown child {id} (not in the lots file nor stored)"
-                        ),
-                        id=child_id,
-                    )
-                if parent is child:
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP("Messages", "{id} cannot be made from itself"),
-                        id=child_id,
-                    )
-                if parent.rank > child.rank or (parent.rank == child.rank and parent.rank != 1):
-                    raise _LineError(
-                        QT_TRANSLATE_NOOP(
-                            "Messages", "{parent} cannot be consumed into {child} (kinds)"
-                        ),
+                        QT_TRANSLATE_NOOP("Messages", "{parent} cannot be consumed into {child}"),
                         parent=parent_id,
                         child=child_id,
                     )
-                amount, stored_amount = values.quantity(quantity)
-                unit = unit.strip()
-                if unit == parent.unit:
-                    taken = amount
-                else:
-                    if unit not in KNOWN_UNITS:
-                        raise _LineError(
-                            QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit
-                        )
-                    converted = convert_quantity(amount, unit, parent.unit)
-                    if converted is None:
-                        raise _LineError(
-                            QT_TRANSLATE_NOOP(
-                                "Messages", "{unit} does not convert to {parent}'s unit {other}"
-                            ),
-                            unit=unit,
-                            parent=parent_id,
-                            other=parent.unit,
-                        )
-                    taken = converted
-                stored_at = values.moment(linked_at)
-            except _LineError as exc:
-                raise _file_error(path, line, exc.message) from None
-            station = station.strip() or None
-            parsed.append((parent, child, taken, stored_amount, unit, stored_at, station, line))
-            if not (parent.new or child.new):
-                old_pairs.append(len(parsed) - 1)
-        skip = self._stored_links(parsed, old_pairs) if old_pairs else set()
-        rows = []
-        for position, (parent, child, taken, stored_amount, unit, at, station, line) in enumerate(
-            parsed
-        ):
-            if position in skip:
-                continue
-            parent.consumed += taken
-            if parent.consumed > parent.capacity:
-                raise _file_error(path, line, self._overdrawn(parent, line))
-            parent.consumer_line = line
-            parent.touched = child.touched = True
-            if child.station is None:
-                child.station = station
-            if parent.last_at is None or at >= parent.last_at:
-                parent.last, parent.last_at = station, at
-            if child.last_at is None or at >= child.last_at:
-                child.last, child.last_at = station, at
-            rows.append((parent.id, child.id, stored_amount, unit, at, station))
+                amount, stored_amount = quantities.get(amount_text) or values.quantity(amount_text)
+                if unit != parent.unit:
+                    unit = unit.strip()
+                    amount = self._convert(amount, unit, parent_id, parent.unit)
+                if linked_at != last_raw:
+                    last_raw, last_at = linked_at, values.moment(linked_at)
+                station = station.strip() or None
+                if not (parent.new or child.new):
+                    old.append((parent, child, amount, stored_amount, unit, last_at, station,
+                                line))  # fmt: skip
+                    continue
+                total = parent.consumed + amount
+                if total > parent.capacity:
+                    raise _file_error(path, line, self._overdrawn(parent))
+                parent.consumed = total
+                if child.station is None:
+                    child.station = station
+                if parent.last_at is None or last_at >= parent.last_at:
+                    parent.last, parent.last_at = station, last_at
+                append((parent.id, child.id, stored_amount, unit, last_at, station))
+        except (_LineError, ValueError) as exc:
+            raise self._link_error(line, row, exc) from None
+        skipped = 0
+        if old:
+            stored = self._stored_links(old)
+            for parent, child, amount, stored_amount, unit, at, station, line in old:
+                if (child.id, parent.id, at) in stored:
+                    skipped += 1
+                    continue
+                total = parent.consumed + amount
+                if total > parent.capacity:
+                    raise _file_error(path, line, self._overdrawn(parent))
+                parent.consumed = total
+                if parent.last_at is None or at >= parent.last_at:
+                    parent.last, parent.last_at = station, at
+                append((parent.id, child.id, stored_amount, unit, at, station))
         try:
-            _bulk_insert(self.connection, GenealogyLink.__table__, _LINK_COLUMNS, rows)
+            _bulk_insert(self.connection, GenealogyLink.__table__, _LINK_COLUMNS, out)
         except IntegrityError:
-            raise self._duplicate(parsed) from None
-        return len(rows), len(skip)
+            raise self._duplicate() from None
+        return len(out), skipped
 
-    def _overdrawn(self, parent: _Known, line: int) -> Message:
+    @staticmethod
+    def _convert(amount: Decimal, unit: str, parent_id: str, parent_unit: str) -> Decimal:
+        if unit not in KNOWN_UNITS:
+            raise _LineError(QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit)
+        converted = convert_quantity(amount, unit, parent_unit)
+        if converted is None:
+            raise _LineError(
+                QT_TRANSLATE_NOOP("Messages", "{unit} does not convert to {parent}'s unit {other}"),
+                unit=unit,
+                parent=parent_id,
+                other=parent_unit,
+            )
+        return converted
+
+    def _overdrawn(self, parent: _Known) -> Message:
         bid = next(b for b, k in self.known.items() if k is parent)
         if parent.rank >= RANK["cell"]:
             return Message(
@@ -627,13 +751,17 @@ class _Run:
             QT_TRANSLATE_NOOP(
                 "Messages", "lot {id} would give more than it holds ({capacity} {unit} left)"
             ),
-            {"id": bid, "capacity": format(parent.capacity.normalize(), "f"), "unit": parent.unit},
+            {
+                "id": bid,
+                "capacity": format((parent.capacity - parent.consumed).normalize(), "f"),
+                "unit": parent.unit,
+            },
         )
 
-    def _stored_links(self, parsed: list[tuple], positions: list[int]) -> set[int]:
-        """Positions of links between items stored before this run that are stored already."""
+    def _stored_links(self, old: list[tuple]) -> set[tuple[int, int, Any]]:
+        """(child id, parent id, time) of the stored links among `old` links' children."""
         found: set[tuple[int, int, Any]] = set()
-        children = sorted({parsed[p][1].id for p in positions})
+        children = sorted({entry[1].id for entry in old})
         for start in range(0, len(children), LOOKUP):
             for child_id, parent_id, linked_at in self.session.execute(
                 select(
@@ -641,75 +769,33 @@ class _Run:
                 ).where(GenealogyLink.child_id.in_(children[start : start + LOOKUP]))
             ):
                 found.add((child_id, parent_id, self.values.stored_moment(linked_at)))
-        return {p for p in positions if (parsed[p][1].id, parsed[p][0].id, parsed[p][5]) in found}
+        return found
 
-    def _duplicate(self, parsed: list[tuple]) -> InputError:
-        """A link given twice: find its two lines (rare path, so a second reading is fine)."""
-        seen: dict[tuple[int, int, Any], int] = {}
-        for _start_line, row in self._reread_links():
-            key = row
-            if key in seen:
-                return _file_error(
-                    self.links.path,
-                    _start_line,
-                    Message(
-                        QT_TRANSLATE_NOOP("Messages", "the same link as line {first}"),
-                        {"first": seen[key]},
-                    ),
-                )
-            seen[key] = _start_line
-        line = parsed[0][7] if parsed else 0
-        return _file_error(
-            self.links.path,
-            line,
-            Message(
-                QT_TRANSLATE_NOOP("Messages", "a link of this part of the file is stored twice")
-            ),
-        )
-
-    def _reread_links(self) -> Iterator[tuple[int, tuple]]:
+    def _duplicate(self) -> InputError:
+        """A link given twice: find both lines (a rare path, so reading the file again is
+        fine)."""
+        seen: dict[tuple[str, str, Any], int] = {}
         again = _CsvFile(self.links.path, LINK_COLUMNS)
         try:
-            for line, row in again.rows():
-                key = (row[0].strip(), row[1].strip(), self.values.moment(row[4]))
-                yield line, key
+            for first, rows in again.chunks():
+                for line, row in enumerate(rows, start=first):
+                    if len(row) != 6:
+                        continue
+                    key = (row[0].strip(), row[1].strip(), self.values.moment(row[4]))
+                    if key in seen:
+                        return _file_error(
+                            self.links.path,
+                            line,
+                            Message(
+                                QT_TRANSLATE_NOOP("Messages", "the same link as line {first}"),
+                                {"first": seen[key]},
+                            ),
+                        )
+                    seen[key] = line
         finally:
             again.close()
-
-    def store_item_states(self) -> None:
-        """Remaining quantity and status of consumed items, where new items were made and last
-        seen: one executemany over the items this run touched."""
-        consumed = ItemStatus.CONSUMED.value
-        available = ItemStatus.AVAILABLE.value
-        rows: list[dict[str, Any]] = []
-        sql = text(
-            "UPDATE item SET remaining = :remaining, status = :status, "
-            "station = COALESCE(station, :station), last_station = :last WHERE id = :item_id"
+        return _file_error(
+            self.links.path,
+            0,
+            Message(QT_TRANSLATE_NOOP("Messages", "a link is stored twice")),
         )
-        for entry in self.known.values():
-            if not entry.touched:
-                continue
-            left = entry.capacity - entry.consumed
-            status = consumed if entry.consumed > 0 and left <= 0 else None
-            rows.append(
-                {
-                    "remaining": format(left, "f") if self.sqlite else left,
-                    "status": status or available,
-                    "station": entry.station if entry.new else None,
-                    "last": entry.last,
-                    "item_id": entry.id,
-                    "keep": entry.new or entry.consumed > 0,
-                }
-            )
-        rows = [r for r in rows if r.pop("keep")]
-        for start in range(0, len(rows), BATCH):
-            self.connection.execute(sql, rows[start : start + BATCH])
-            self.tick()
-
-    def execute(self) -> tuple[int, int, int, int]:
-        parsed = self.read_lots()
-        lots_added, lots_unchanged = self.store_lots(parsed)
-        del parsed
-        links_added, links_unchanged = self.store_links()
-        self.store_item_states()
-        return lots_added, lots_unchanged, links_added, links_unchanged

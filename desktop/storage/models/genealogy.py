@@ -26,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.storage.models.base import Base
 
 QUANTITY = Numeric(18, 6)
+DEFERRABLE = {"deferrable": True, "initially": "IMMEDIATE"}
 
 
 class Item(Base):
@@ -70,8 +71,9 @@ class GenealogyLink(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    parent_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
-    child_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
+    # Deferrable: a bulk import stores links before the items they name (checked at commit).
+    parent_id: Mapped[int] = mapped_column(ForeignKey("item.id", **DEFERRABLE))
+    child_id: Mapped[int] = mapped_column(ForeignKey("item.id", **DEFERRABLE))
     quantity: Mapped[Decimal] = mapped_column(QUANTITY)
     unit: Mapped[str] = mapped_column(String(8))
     linked_at: Mapped[datetime]

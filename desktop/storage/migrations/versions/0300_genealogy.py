@@ -63,10 +63,18 @@ def upgrade() -> None:
         sa.Column("operator", sa.String(length=64), nullable=True),
         sa.Column("event_id", sa.String(length=36), nullable=True),
         sa.ForeignKeyConstraint(
-            ["child_id"], ["item.id"], name=op.f("fk_genealogy_link_child_id_item")
+            ["child_id"],
+            ["item.id"],
+            name=op.f("fk_genealogy_link_child_id_item"),
+            initially="IMMEDIATE",
+            deferrable=True,
         ),
         sa.ForeignKeyConstraint(
-            ["parent_id"], ["item.id"], name=op.f("fk_genealogy_link_parent_id_item")
+            ["parent_id"],
+            ["item.id"],
+            name=op.f("fk_genealogy_link_parent_id_item"),
+            initially="IMMEDIATE",
+            deferrable=True,
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_genealogy_link")),
         sa.UniqueConstraint(
