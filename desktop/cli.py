@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"linedesk {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (database, Qt plugins, translations, devices) and exit",
+    )
+    parser.add_argument(
         "--config", type=Path, metavar="FILE", help="workstation config file (TOML)"
     )
     parser.add_argument(
@@ -139,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from desktop.selftest import main as self_test
+
+        return self_test()
     args.context = Context(args.config, args.database)
     try:
         _ = args.context.config  # a wrong config file is reported before anything is written
