@@ -136,7 +136,7 @@ class CumulativeChart(pg.PlotWidget):
         item = self.getPlotItem()
         item.setTitle(_tr("Shift output against plan"), size="11pt", color=INK)
         item.showGrid(x=False, y=True, alpha=0.2)
-        item.addLegend(offset=(10, 10))
+        item.addLegend(offset=(10, 1))
         item.hideButtons()
         self.plan = item.plot(
             pen=pg.mkPen(OK_GREEN, width=1, style=Qt.PenStyle.DashLine), name=_tr("Plan")
@@ -163,11 +163,11 @@ class OeeChart(pg.PlotWidget):
         self.setMinimumHeight(200)
         item = self.getPlotItem()
         item.setTitle(_tr("OEE and FPY per station (%)"), size="11pt", color=INK)
-        item.setYRange(0, 105, padding=0)
+        item.setYRange(0, 112, padding=0)
         item.setMouseEnabled(x=False, y=False)
         item.hideButtons()
         item.showGrid(x=False, y=True, alpha=0.2)
-        item.addLegend(offset=(10, 10))
+        item.addLegend(offset=(-10, 1), colCount=2)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=BLUE, name=_tr("OEE"))
         item.addItem(self.bars)
         self.fpy = item.plot(
@@ -197,7 +197,9 @@ class OeeChart(pg.PlotWidget):
         self.getPlotItem().setXRange(-0.6, max(len(stations) - 0.4, 0.6), padding=0)
 
 
-def plan_line(shift_start: datetime, shift_end: datetime, plan_units: float) -> tuple[np.ndarray, np.ndarray]:
+def plan_line(
+    shift_start: datetime, shift_end: datetime, plan_units: float
+) -> tuple[np.ndarray, np.ndarray]:
     """The plan as a straight line from nothing at the start of the shift to its total."""
     return (
         np.array([shift_start.timestamp(), shift_end.timestamp()]),

@@ -118,7 +118,9 @@ def downtime_columns(tz: ZoneInfo, now: datetime) -> list[Column[DowntimeInfo]]:
         Column(_tr("Minutes"), lambda d: number(d.minutes(now)), True),
         Column(_tr("Reason"), lambda d: reason_name(d.reason)),
         Column(_tr("Planned"), lambda d: _tr("yes") if d.planned else _tr("no")),
-        Column(_tr("Source"), lambda d: _tr("detected") if d.source == "detected" else _tr("entered")),
+        Column(
+            _tr("Source"), lambda d: _tr("detected") if d.source == "detected" else _tr("entered")
+        ),
         Column(_tr("Note"), lambda d: d.note or ""),
     ]
 

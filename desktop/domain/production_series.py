@@ -84,15 +84,30 @@ class MinuteSeries:
         self.start += timedelta(minutes=shift)
         return shift
 
-    def per_hour(self, rolling_minutes: int = 15) -> np.ndarray:
-        """Units per hour at each minute: the trailing `rolling_minutes` sum, scaled to an hour
-        (fewer minutes at the very start of the window)."""
+    def per_hour(self, rolling_minutes: int | Sequence[int] = 15) -> np.ndarray:
+        """Units per hour at each minute: the trailing sum over `rolling_minutes` (one for all
+        stations, or one per station), scaled to an hour; fewer minutes at the very start."""
         counts = np.cumsum(self.units, axis=1, dtype=np.float64)
-        shifted = np.zeros_like(counts)
-        if rolling_minutes < self.minutes:
-            shifted[:, rolling_minutes:] = counts[:, :-rolling_minutes]
-        window = np.minimum(np.arange(1, self.minutes + 1), rolling_minutes).astype(np.float64)
-        return (counts - shifted) * (60.0 / window)
+        windows = (
+            [int(rolling_minutes)] * len(self.stations)
+            if isinstance(rolling_minutes, int | float)
+            else [int(w) for w in rolling_minutes]
+        )
+        result = np.empty_like(counts)
+        positions = np.arange(1, self.minutes + 1)
+        for row, window in enumerate(windows):
+            window = max(window, 1)
+            shifted = np.zeros(self.minutes, dtype=np.float64)
+            if window < self.minutes:
+                shifted[window:] = counts[row, :-window]
+            result[row] = (counts[row] - shifted) * (60.0 / np.minimum(positions, window))
+        return result
+
+    @staticmethod
+    def window_for(ideal_cycle_seconds: float, floor: int = 15, ceiling: int = 240) -> int:
+        """A rolling window that holds a few units of the station: 15 min for a cell station,
+        hours for a mixer that makes a batch an hour (else its line is a row of spikes)."""
+        return int(min(max(np.ceil(4 * ideal_cycle_seconds / 60.0), floor), ceiling))
 
     def cumulative(self, station: str, since: datetime) -> np.ndarray:
         """Running total of a station's units from `since` (zero before it)."""

@@ -885,6 +885,8 @@ class LineSnapshot:
     report: ThroughputReport
     downtime: list[DowntimeInfo]
     cursor: EventCursor | None  # None for a shift that is over (nothing live to follow)
+    time_zone: str = "Europe/Paris"
+    lead_minutes: int = 240  # minute totals loaded before chart_start
 
     @property
     def live(self) -> bool:
@@ -897,10 +899,12 @@ def line_snapshot(
     shift: ShiftWindow,
     now: datetime | None = None,
     chart_hours: float = 8.0,
+    lead_minutes: int = 240,
 ) -> LineSnapshot:
     """The line over a shift in one consistent snapshot (so the live cursor starts exactly where
     the loaded totals end): minute totals of the last `chart_hours` (up to now, or to the end of
-    a past shift), the shift's figures and stops."""
+    a past shift) plus `lead_minutes` before them (so rolling rates are whole at the left
+    edge), the shift's figures and stops."""
     _repeatable_read(session)
     now = now or utc_now()
     live = shift.start <= now < shift.end
@@ -916,12 +920,25 @@ def line_snapshot(
     codes = {r.station_id: r.station for r in rates}
     minutes = [
         (codes[s], m, u, n)
-        for s, m, u, n in minute_counts(session, list(codes), chart_start, chart_end)
+        for s, m, u, n in minute_counts(
+            session, list(codes), chart_start - timedelta(minutes=lead_minutes), chart_end
+        )
     ]
     report = throughput(session, shift.start, shift.end, line, now)
     downtime = list_downtime(session, shift.start, min(shift.end, now), line, now, rates)
     return LineSnapshot(
-        line, shift, now, chart_start, chart_end, rates, minutes, report, downtime, cursor
+        line,
+        shift,
+        now,
+        chart_start,
+        chart_end,
+        rates,
+        minutes,
+        report,
+        downtime,
+        cursor,
+        default_site(session).time_zone,
+        lead_minutes,
     )
 
 

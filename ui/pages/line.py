@@ -1,0 +1,207 @@
+"""The Line area: a supervisor's live view of a line's shift against its plan, its stops, and a
+big-screen mode for the shop-floor TV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.domain.roles import Permission
+from desktop.services.production import LineSnapshot, ProductionService
+from desktop.tasks import Tasks
+from ui.line_bigscreen import BigScreen
+from ui.line_dashboard import LineDashboard
+from ui.line_downtime import DowntimePanel
+from ui.line_models import write_csv, write_xlsx
+from ui.main_window import Area
+from ui.messages import describe_error
+from ui.widgets import ErrorLine, title_label
+
+CURRENT = "__current__"
+
+
+class LinePage(QWidget):
+    def __init__(
+        self,
+        service: ProductionService,
+        tasks: Tasks,
+        *,
+        may_record_downtime: bool = False,
+        poll_ms: int = 1000,
+        figures_ms: int = 15_000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service, self.tasks = service, tasks
+        self.big_screen: BigScreen | None = None
+        self.line_combo = QComboBox()
+        self.line_combo.setMinimumWidth(140)
+        self.shift_combo = QComboBox()
+        self.shift_combo.addItem(self.tr("Current shift"), CURRENT)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setEnabled(False)
+        self.big_button = QPushButton(self.tr("Big screen"))
+        self.export_button = QPushButton(self.tr("Export table"))
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("CSV..."), self.export_csv)
+        menu.addAction(self.tr("Excel (XLSX)..."), self.export_xlsx)
+        self.export_button.setMenu(menu)
+        controls = QHBoxLayout()
+        controls.addWidget(title_label(self.tr("Line")))
+        controls.addSpacing(12)
+        controls.addWidget(QLabel(self.tr("Line")))
+        controls.addWidget(self.line_combo)
+        controls.addWidget(QLabel(self.tr("Shift")))
+        controls.addWidget(self.shift_combo)
+        controls.addWidget(QLabel(self.tr("Day")))
+        controls.addWidget(self.day)
+        controls.addStretch(1)
+        controls.addWidget(self.export_button)
+        controls.addWidget(self.big_button)
+        self.error = ErrorLine()
+        self.dashboard = LineDashboard(service, tasks, poll_ms=poll_ms, figures_ms=figures_ms)
+        self.dashboard.setMinimumHeight(900)
+        self.downtime = DowntimePanel(service, tasks)
+        self.downtime.setMinimumHeight(320)
+        self.downtime.set_editable(may_record_downtime)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.addWidget(self.dashboard)
+        body_layout.addWidget(self.downtime)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+
+        self.dashboard.loaded.connect(self._loaded)
+        self.dashboard.downtime_updated.connect(self.downtime.set_stops)
+        self.downtime.changed.connect(self.dashboard.refresh_figures)
+        self.line_combo.currentIndexChanged.connect(lambda _i: self.show_selected())
+        self.shift_combo.currentIndexChanged.connect(self._shift_changed)
+        self.day.dateChanged.connect(lambda _d: self.show_selected())
+        self.big_button.clicked.connect(self.open_big_screen)
+        self.tasks.run(lambda: (service.lines(), service.shifts()), self._choices, self._failed)
+
+    def _choices(self, choices: tuple[list[str], list[str]]) -> None:
+        lines, shifts = choices
+        self.line_combo.blockSignals(True)
+        self.shift_combo.blockSignals(True)
+        self.line_combo.clear()
+        self.line_combo.addItems(lines)
+        for code in shifts:
+            self.shift_combo.addItem(self.tr(code), code)
+        self.line_combo.blockSignals(False)
+        self.shift_combo.blockSignals(False)
+        if not lines:
+            self.error.show_error(self.tr("No line yet: add lines and stations in Admin"))
+            return
+        self.show_selected()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(describe_error(exc))
+
+    def _shift_changed(self, _index: int) -> None:
+        self.day.setEnabled(self.shift_combo.currentData() != CURRENT)
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        line = self.line_combo.currentText()
+        if not line:
+            return
+        shift = self.shift_combo.currentData()
+        if shift == CURRENT:
+            self.dashboard.show_line(line)
+        else:
+            self.dashboard.show_line(line, self.day.date().toPython(), shift)
+
+    def _loaded(self, snapshot: LineSnapshot) -> None:
+        self.error.clear_error()
+        self.downtime.set_line(
+            snapshot.line, [r.station for r in snapshot.rates], self.dashboard.tz
+        )
+        if self.shift_combo.currentData() == CURRENT:
+            self.day.blockSignals(True)
+            self.day.setDate(QDate(snapshot.shift.day))
+            self.day.blockSignals(False)
+
+    def set_may_record_downtime(self, allowed: bool) -> None:
+        self.downtime.set_editable(allowed)
+
+    # --- export and big screen -------------------------------------------------------------
+
+    def _export_name(self, suffix: str) -> str:
+        snapshot = self.dashboard.snapshot
+        if snapshot is None:
+            return f"line.{suffix}"
+        return f"{snapshot.line}-{snapshot.shift.day.isoformat()}-{snapshot.shift.code}.{suffix}"
+
+    def export_csv(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the table"), self._export_name("csv"), "CSV (*.csv)"
+            )
+        if path:
+            records = self.dashboard.figures_model.records()
+            french = QLocale().decimalPoint() == ","
+            self.tasks.run(
+                lambda: write_csv(Path(path), records, french), self._exported, self._failed
+            )
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the table"), self._export_name("xlsx"), "Excel (*.xlsx)"
+            )
+        if path:
+            records = self.dashboard.figures_model.records()
+            title = self.dashboard.snapshot.line if self.dashboard.snapshot else "Line"
+            self.tasks.run(
+                lambda: write_xlsx(Path(path), records, title), self._exported, self._failed
+            )
+
+    def _exported(self, _result: object) -> None:
+        self.error.clear_error()
+
+    def open_big_screen(self) -> None:
+        lines = [self.line_combo.itemText(i) for i in range(self.line_combo.count())]
+        if not lines:
+            return
+        if self.big_screen is not None:
+            self.big_screen.close()
+        self.big_screen = BigScreen(self.service, self.tasks, lines)
+        self.big_screen.start(self.line_combo.currentText())
+
+
+def create_area(context: AppContext) -> Area | None:
+    if not context.may(Permission.VIEW_PRODUCTION):
+        return None
+    service = ProductionService(context.database, context.current_actor)
+    page = LinePage(
+        service, context.tasks, may_record_downtime=context.may(Permission.RECORD_DOWNTIME)
+    )
+    context.actor_changed.connect(
+        lambda _actor: page.set_may_record_downtime(context.may(Permission.RECORD_DOWNTIME))
+    )
+    return Area("line", QCoreApplication.translate("MainWindow", "Line"), page)
