@@ -40,12 +40,12 @@ class HeadcountChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         axis = pg.DateAxisItem(orientation="bottom", utcOffset=0)
         super().__init__(parent, background="w", axisItems={"bottom": axis})
-        self.setMinimumHeight(320)
+        self.setMinimumHeight(260)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMenuEnabled(False)
         plot.setLabel("left", self.tr("People"))
-        self.legend = plot.addLegend(offset=(10, 10))
+        self.legend = plot.addLegend(offset=(-10, -40))
         self.history = plot.plot(pen=pg.mkPen(HISTORY_BLUE, width=2), name=self.tr("Headcount"))
         self.plan = plot.plot(
             pen=pg.mkPen(PLAN_GREY, width=2, style=Qt.PenStyle.DashLine),

@@ -66,6 +66,15 @@ def _contract(code: str) -> str:
     return translate(CONTRACTS[code]) if code in CONTRACTS else code
 
 
+def _contract_short(code: str) -> str:
+    """CDI and CDD are the words of French labour law, kept as they are."""
+    short = {
+        "interim": QCoreApplication.translate("PeoplePage", "Interim"),
+        "apprentice": QCoreApplication.translate("PeoplePage", "Apprentice"),
+    }
+    return short.get(code, code)
+
+
 def _shares(counts: dict[str, int], name) -> list[Share]:  # noqa: ANN001 - code -> label
     total = sum(counts.values())
     return [
@@ -74,13 +83,22 @@ def _shares(counts: dict[str, int], name) -> list[Share]:  # noqa: ANN001 - code
     ]
 
 
-def _table(model) -> QTableView:  # noqa: ANN001
+def _table(model, *, compact: bool = False) -> QTableView:  # noqa: ANN001
+    """A read-only table; `compact`: the first column takes the room left, no side scrolling."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if compact:
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.verticalHeader().setDefaultSectionSize(28)
+        view.setMinimumHeight(32 + 7 * 28)  # the header and seven rows: every crew, no scrolling
+    else:
+        header.setStretchLastSection(True)
     return view
 
 
@@ -156,7 +174,7 @@ class HeadcountTab(QWidget):
         )
         self.capacity: RecordTableModel = RecordTableModel(
             [
-                Column(self.tr("Capacity (GWh/year)"), lambda r: f"{r.gwh:g}", align_right=True),
+                Column(self.tr("GWh a year"), lambda r: f"{r.gwh:g}", align_right=True),
                 Column(self.tr("Staff needed"), lambda r: f"{r.staff:,}", align_right=True),
             ],
             self,
@@ -166,7 +184,9 @@ class HeadcountTab(QWidget):
                 Column(self.tr("Requisition"), lambda r: r.code),
                 Column(self.tr("Department"), lambda r: _department(r.department)),
                 Column(self.tr("Job"), lambda r: r.job),
+                Column(self.tr("Contract"), lambda r: _contract(r.contract)),
                 Column(self.tr("Positions"), lambda r: r.positions, align_right=True),
+                Column(self.tr("Opened"), lambda r: r.opened_on),
                 Column(self.tr("Wanted by"), lambda r: r.wanted_by),
             ],
             self,
@@ -186,23 +206,20 @@ class HeadcountTab(QWidget):
             self.tr("By contract"),
             self.tr("By crew"),
             self.tr("Capacity-linked plan"),
-            self.tr("Open requisitions"),
         )
-        models = (self.departments, self.contracts, self.crews, self.capacity, self.requisitions)
+        models = (self.departments, self.contracts, self.crews, self.capacity)
         for column, (title, model) in enumerate(zip(titles, models, strict=True)):
             grid.addWidget(title_label(title, section=True), 0, column)
-            grid.addWidget(_table(model), 1, column)
-        grid.addWidget(self.capacity_label, 2, 3)
-        grid.setColumnStretch(4, 2)
-        for column in range(4):
+            grid.addWidget(_table(model, compact=True), 1, column)
             grid.setColumnStretch(column, 1)
+        grid.addWidget(self.capacity_label, 2, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(tiles)
         layout.addWidget(self.rates)
-        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.chart, 1)
         layout.addLayout(controls)
         layout.addWidget(self.error)
-        layout.addLayout(grid, 2)
+        layout.addLayout(grid, 0)
 
     def refresh(self) -> None:
         self.error.clear_error()
@@ -253,11 +270,11 @@ class HeadcountTab(QWidget):
             )
         )
         self.departments.set_records(_shares(snapshot.by_department, _department))
-        self.contracts.set_records(_shares(snapshot.by_contract, _contract))
+        self.contracts.set_records(_shares(snapshot.by_contract, _contract_short))
         self.crews.set_records(
             _shares(
                 snapshot.by_crew,
-                lambda c: self.tr("no crew (day work)") if c == "none" else c,
+                lambda c: self.tr("no crew") if c == "none" else c,
             )
         )
 
@@ -289,6 +306,31 @@ class HeadcountTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(describe_error(exc))
+
+
+class RequisitionsTab(QWidget):
+    """The open requisitions (approved positions not yet filled)."""
+
+    def __init__(self, headcount: HeadcountTab, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headcount = headcount
+        self.total = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.total)
+        layout.addWidget(_table(headcount.requisitions), 1)
+        headcount.requisitions.modelReset.connect(self._count)
+
+    def _count(self) -> None:
+        records = self._headcount.requisitions.records()
+        self.total.setText(
+            self.tr("{count} open requisitions, {positions} positions").format(
+                count=len(records), positions=sum(r.positions for r in records)
+            )
+        )
+
+    def refresh(self) -> None:
+        if self._headcount.overview is None:
+            self._headcount.refresh()
 
 
 class EmployeesTab(QWidget):
@@ -448,6 +490,8 @@ class PeoplePage(QWidget):
         if context.may(Permission.VIEW_HEADCOUNT):
             self.headcount = HeadcountTab(self.service, context.tasks)
             self.tabs.addTab(self.headcount, self.tr("Headcount"))
+            self.requisitions = RequisitionsTab(self.headcount)
+            self.tabs.addTab(self.requisitions, self.tr("Requisitions"))
         sees_all = context.may(Permission.VIEW_EMPLOYEES)
         self.employees = EmployeesTab(
             self.service,
