@@ -101,7 +101,7 @@ class _CsvFile:
                 path, 1, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
             ) from exc
         self.delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-        header = [h.strip().lower() for h in next(csv.reader([header_line], self._dialect()))]
+        header = [h.strip().lower() for h in next(csv.reader([header_line], **self._dialect()))]
         missing = [c for c in columns if c not in header]
         if missing:
             raise _file_error(
