@@ -9,8 +9,9 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -144,6 +145,57 @@ class SignInFlow(QObject):
         self.lock(badge=badge)
 
 
+def start_devices(context: AppContext, *, simulate: bool) -> list[Callable[[], None]]:
+    """The station's device workers from the workstation config; in the demo, the simulated
+    balance and scanner (when the config names no devices) and the line simulator, so the
+    dashboard moves. Returns what to stop at exit, in start order."""
+    from desktop.acquisition import DeviceHub
+
+    stops: list[Callable[[], None]] = []
+    sections: dict[str, Any] = dict(context.config.devices)
+    if simulate:
+        from desktop.demo_devices import DemoDevices
+        from desktop.services.line_simulator import start_background
+
+        if not sections:
+            context.simulators = DemoDevices()
+            sections = context.simulators.device_sections()
+            stops.append(context.simulators.stop)
+        stops.append(start_background(context.database, speed=1.0).stop)
+    if sections:
+        hub = DeviceHub(sections)
+        hub.start()
+        context.devices = hub
+        stops.append(hub.stop)
+    return stops
+
+
+def connect_devices(context: AppContext, window: MainWindow) -> None:
+    """Device states in the status bar; a badge scanned switches user."""
+    from ui.devices_status import summary_html
+
+    hub = context.devices
+    if hub is None:
+        return
+    window.set_status(
+        devices=summary_html(hub.last_status)
+        if hub.last_status
+        else QCoreApplication.translate("MainWindow", "Devices starting...")
+    )
+    hub.status.connect(
+        lambda _name, _status: window.set_status(devices=summary_html(hub.last_status))
+    )
+    flow = getattr(window, "sign_in_flow", None)
+    if flow is not None:
+        hub.scan.connect(
+            lambda scan: (
+                flow.badge_scanned(scan.code)
+                if scan.error is None and scan.kind == "badge"
+                else None
+            )
+        )
+
+
 def start_daily_backups(context: AppContext, parent: QObject) -> QTimer:
     """One online backup a day into the data folder (checked at start, then every hour)."""
     from desktop.services.backups import daily_backup
@@ -198,12 +250,16 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
         lock.acquire()  # a second window on the same PC is allowed; restore checks the lock
     tasks = Tasks()
     app_context = AppContext(database, context.config, tasks, None, demo=demo)
+    running = start_devices(app_context, simulate=demo and simulators)
     window = build_main_window(app_context)
+    connect_devices(app_context, window)
     keep = [translators, reporter, lock, start_daily_backups(app_context, window)]
     window.restore_state(QSettings())
     window.show()
     log.info("Linedesk %s started on %s", __version__, database.describe())
     code = app.exec()
+    for stop in reversed(running):
+        stop()
     tasks.wait()
     if lock is not None:
         lock.release()

@@ -39,6 +39,7 @@ class AppContext(QObject):
         self._actor = actor
         self.demo = demo
         self.devices = devices
+        self.simulators: Any = None
 
     @property
     def actor(self) -> Actor | None:

@@ -32,6 +32,10 @@ QHeaderView::section {{ background: #e6eaf0; padding: 6px; font-weight: bold; bo
 QTabBar::tab {{ padding: 10px 20px; font-size: 16px; }}
 QTabBar::tab:selected {{ font-weight: bold; }}
 #signInCard QWidget {{ background: white; }}
+#signInCard QLineEdit {{ font-size: 24px; padding: 10px; }}
+#signInCard QLabel {{ font-size: 20px; }}
+#signInCard #pageTitle {{ font-size: 32px; }}
+#signInCard QPushButton#primary {{ font-size: 22px; padding: 14px; }}
 QStatusBar QLabel {{ padding: 0 10px; font-size: 14px; }}
 QLineEdit, QComboBox, QSpinBox {{ padding: 6px; font-size: 16px; }}
 """

@@ -1,0 +1,57 @@
+"""The Devices tab over the demo's simulated balance and scanner: real bytes on real ptys,
+read by the real device workers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from decimal import Decimal
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.acquisition import DeviceHub  # noqa: E402
+from desktop.demo_devices import DemoDevices  # noqa: E402
+from ui.pages.admin_devices import AdminDevicesPage  # noqa: E402
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+
+
+@pytest.fixture
+def demo_devices(qtbot):
+    simulators = DemoDevices()
+    hub = DeviceHub(simulators.device_sections())
+    page = AdminDevicesPage(hub, simulators)
+    qtbot.addWidget(page)
+    page.show()
+    hub.start()
+    yield simulators, hub, page
+    hub.stop()
+    simulators.stop()
+
+
+def test_states_and_a_live_weight_show(qtbot, demo_devices) -> None:
+    simulators, _hub, page = demo_devices
+    qtbot.waitUntil(lambda: "connected" in page.rows["scale"]["state"].text(), timeout=10000)
+    qtbot.waitUntil(lambda: "connected" in page.rows["scanner"]["state"].text(), timeout=10000)
+    simulators.put_weight(Decimal("180.25"))
+    qtbot.waitUntil(lambda: page.rows["scale"]["last"].text().startswith("180.2"), timeout=10000)
+
+
+def test_a_scan_from_the_simulated_scanner_is_shown_with_its_kind(qtbot, demo_devices) -> None:
+    _simulators, hub, page = demo_devices
+    qtbot.waitUntil(lambda: "connected" in page.rows["scanner"]["state"].text(), timeout=10000)
+    page.sim_code.setText("BADGE-900001")
+    with qtbot.waitSignal(hub.scan, timeout=10000) as caught:
+        page.send_scan()
+    assert caught.args[0].kind == "badge"
+    assert page.rows["scanner"]["last"].text() == "BADGE-900001  (badge)"
+
+
+def test_zero_on_the_balance_reports_its_outcome(qtbot, demo_devices) -> None:
+    _simulators, hub, page = demo_devices
+    qtbot.waitUntil(lambda: "connected" in page.rows["scale"]["state"].text(), timeout=10000)
+    with qtbot.waitSignal(hub.commandDone, timeout=10000):
+        hub.command("scale", "zero")
+    qtbot.waitUntil(lambda: "zero" in page.outcome.text())
