@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -145,8 +145,10 @@ def _employee_for_badge(session: Session, badge: str, display_name: str) -> Empl
     """The employee with this badge; a minimal record is made when HR has not imported it yet."""
     employee = session.scalar(select(Employee).where(Employee.badge == badge))
     if employee is None:
+        from desktop.services.people import plant_today
+
         employee = Employee(
-            badge=badge, name=display_name, hire_date=date.today(), created_at=utc_now()
+            badge=badge, name=display_name, hire_date=plant_today(session), created_at=utc_now()
         )
         session.add(employee)
         session.flush()
