@@ -76,11 +76,18 @@ def _seed_production(database: Database, actor: Actor) -> str:
     return seed_history(database, actor)
 
 
+def _seed_genealogy(database: Database, actor: Actor) -> str:
+    from desktop.services.genealogy_demo import seed_demo_genealogy
+
+    return seed_demo_genealogy(database, actor)
+
+
 DEMO_STEPS: list[tuple[str, DemoStep]] = [
     ("plant", seed_plant),
     ("people", _seed_people),
     ("users", _seed_users),
     ("production", _seed_production),
+    ("genealogy", _seed_genealogy),
 ]
 
 

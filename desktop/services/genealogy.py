@@ -21,10 +21,12 @@ from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import (
+    LOT_KINDS,
     ON_HOLD,
     UNIT_KINDS,
     ItemStatus,
     check_item_id,
+    check_unit,
     effective_status,
 )
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError, NotFoundError
@@ -90,16 +92,25 @@ class Trace:
             "root": self.root,
             "direction": self.direction.value,
             "nodes": [
-                {"id": n.id, "kind": n.kind, "material": n.material, "status": n.status,
-                 "depth": n.depth}
+                {
+                    "id": n.id,
+                    "kind": n.kind,
+                    "material": n.material,
+                    "status": n.status,
+                    "depth": n.depth,
+                }
                 for n in self.nodes
             ],
             "links": [
-                {"parent": link.parent, "child": link.child,
-                 "quantity": _plain_number(link.quantity), "unit": link.unit}
+                {
+                    "parent": link.parent,
+                    "child": link.child,
+                    "quantity": _plain_number(link.quantity),
+                    "unit": link.unit,
+                }
                 for link in self.links
             ],
-        }  # fmt: skip
+        }
 
     def children_of(self) -> dict[str, list[TraceLink]]:
         """Links grouped by the node they lead away from the root (for a tree view)."""
@@ -189,6 +200,57 @@ def item_info(session: Session, actor: Actor, business_id: str) -> ItemInfo:
     )
 
 
+def receive_lot(
+    session: Session,
+    actor: Actor,
+    business_id: str,
+    kind: str,
+    material: str,
+    quantity: Decimal,
+    unit: str,
+    station: str | None = None,
+) -> ItemInfo:
+    """A lot received into the plant (raw material) or recorded by hand; audited."""
+    actor.require(Permission.OPERATE_STATION)
+    bid = check_item_id(business_id)
+    if kind not in {k.value for k in LOT_KINDS}:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "{kind} is not a kind of lot"), kind=kind)
+    material = material.strip()
+    if not material or len(material) > 64:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "The material must have 1 to 64 characters"))
+    unit = check_unit(unit)
+    if quantity <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("Messages", "The quantity must be above zero"))
+    if session.scalar(select(Item.id).where(Item.business_id == bid)) is not None:
+        raise ConflictError(QT_TRANSLATE_NOOP("Messages", "{id} exists already"), id=bid)
+    now = utc_now()
+    item = Item(
+        business_id=bid,
+        kind=kind,
+        material=material,
+        quantity=quantity,
+        remaining=quantity,
+        unit=unit,
+        status=ItemStatus.AVAILABLE.value,
+        held=False,
+        created_at=now,
+        station=station,
+        created_by=actor.username,
+        last_station=station,
+    )
+    session.add(item)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "item",
+        bid,
+        changes={"kind": kind, "material": material, "quantity": quantity, "unit": unit},
+    )
+    return item_info(session, actor, bid)
+
+
 # -- traces ------------------------------------------------------------------------------------
 
 # One query per direction. The anchor is found by business id; UNION (not UNION ALL) keeps each
@@ -245,8 +307,13 @@ def trace(session: Session, actor: Actor, business_id: str, direction: Direction
     for row in rows:
         item_id, bid, kind, material, status, held, last_station, other, quantity, unit = row
         if item_id not in info:
-            info[item_id] = (bid, kind, material, effective_status(status, bool(held)),
-                             last_station)  # fmt: skip
+            info[item_id] = (
+                bid,
+                kind,
+                material,
+                effective_status(status, bool(held)),
+                last_station,
+            )
             if bid == root:
                 root_id = item_id
         if other is not None:

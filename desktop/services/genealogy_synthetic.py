@@ -66,6 +66,7 @@ class SyntheticPlant:
     packs: int
     time_zone: str = "Europe/Paris"
     prefix: str = "25"
+    start: datetime = START
     _local: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -96,7 +97,7 @@ class SyntheticPlant:
         hour, rest = divmod(whole, 3600)
         local_hour = self._local.get(hour)
         if local_hour is None:
-            moment = (START + timedelta(hours=hour)).astimezone(ZoneInfo(self.time_zone))
+            moment = (self.start + timedelta(hours=hour)).astimezone(ZoneInfo(self.time_zone))
             local_hour = moment.strftime("%Y-%m-%dT%H")
             self._local[hour] = local_hour
         minute, second = divmod(rest, 60)
