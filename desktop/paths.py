@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import PlatformDirs
@@ -46,4 +47,12 @@ def sqlite_url(path: Path) -> str:
     return "sqlite:///" + path.as_posix()
 
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+def _resources() -> Path:
+    """`resources/` beside the packages; in a PyInstaller bundle, in its unpacked folder."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+RESOURCES = _resources()
