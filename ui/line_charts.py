@@ -66,6 +66,7 @@ class StationRatesChart(pg.GraphicsLayoutWidget):
         self.targets: dict[str, pg.InfiniteLine] = {}
         self._stations: list[str] = []
         self._bottleneck: str | None = None
+        self._ranges: dict[str, tuple] = {}
         self.title_size = "11pt"
 
     def set_stations(self, stations: Sequence[tuple[str, str, float]], utc_offset: float) -> None:
@@ -81,6 +82,12 @@ class StationRatesChart(pg.GraphicsLayoutWidget):
                 plot = self.addPlot(
                     row=index // self.columns, col=index % self.columns, axisItems={"bottom": axis}
                 )
+                # time labels on the bottom row only: the plots share the time axis, and
+                # axes are the costliest part of a frame
+                last_row = (len(stations) - 1) // self.columns
+                if index // self.columns < last_row and index + self.columns < len(stations):
+                    plot.getAxis("bottom").setStyle(showValues=False)
+                    plot.getAxis("bottom").setHeight(4)
                 plot.setMenuEnabled(True)
                 plot.hideButtons()
                 plot.showGrid(x=False, y=True, alpha=0.2)
@@ -96,6 +103,7 @@ class StationRatesChart(pg.GraphicsLayoutWidget):
                 self.plots[code], self.curves[code], self.targets[code] = plot, curve, target
             self._stations = codes
             self._bottleneck = None
+            self._ranges = {}
         for code, name, target in stations:
             self.targets[code].setValue(target)
             self.plots[code].setTitle(f"{code} - {name}", size=self.title_size, color=INK)
@@ -103,12 +111,20 @@ class StationRatesChart(pg.GraphicsLayoutWidget):
             self.plots[code].enableAutoRange(axis="y", enable=False)
 
     def update_data(self, x: np.ndarray, per_hour: np.ndarray, targets: Sequence[float]) -> None:
+        """New data for every curve; the axes move only when their range changes (a range
+        change re-lays and re-renders the axis, the costliest part of a frame)."""
+        x_range = (float(x[0]), float(x[-1])) if len(x) else (0.0, 1.0)
         for row, code in enumerate(self._stations):
             y = per_hour[row]
-            self.curves[code].setData(x, y)
+            self.curves[code].setData(x, y, skipFiniteCheck=True)
             top = max(float(y.max()) if len(y) else 0.0, targets[row]) * 1.15
-            self.plots[code].setYRange(0, max(top, 1.0), padding=0)
-            self.plots[code].setXRange(float(x[0]), float(x[-1]), padding=0)
+            # round the top up to a step, so a live tick rarely changes the range
+            step = 10 ** np.floor(np.log10(max(top, 1.0))) / 2
+            ranges = (x_range, float(np.ceil(max(top, 1.0) / step) * step))
+            if self._ranges.get(code) != ranges:
+                self.plots[code].setYRange(0, ranges[1], padding=0)
+                self.plots[code].setXRange(*x_range, padding=0)
+                self._ranges[code] = ranges
 
     def set_bottleneck(self, station: str | None) -> None:
         if station == self._bottleneck:

@@ -97,16 +97,20 @@ class LineDashboard(QWidget):
         big: bool = False,
         poll_ms: int = 1000,
         figures_ms: int = 15_000,
+        chart_hours: float = 8.0,
+        columns: int = 4,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service, self.tasks, self.big = service, tasks, big
+        self.chart_hours = chart_hours
         self.setStyleSheet(BIG_STYLE if big else TILE_STYLE)
         self.snapshot: LineSnapshot | None = None
         self.series: MinuteSeries | None = None
         self.report: ThroughputReport | None = None
         self.windows: list[int] = []
         self.lead = 0
+        self._drawn: tuple[int, int] | None = None
         self.tz = ZoneInfo("Europe/Paris")
         self._request: tuple[str, date | None, str | None] | None = None
         self._generation = 0
@@ -130,7 +134,7 @@ class LineDashboard(QWidget):
             (self.output_tile, self.oee_tile, self.fpy_tile, self.takt_tile, self.bottleneck_tile)
         ):
             tiles.addWidget(tile, 0, column)
-        self.rates_chart = StationRatesChart(columns=4)
+        self.rates_chart = StationRatesChart(columns=columns)
         if big:
             self.rates_chart.title_size = "16pt"
         self.cumulative_chart = CumulativeChart()
@@ -173,11 +177,11 @@ class LineDashboard(QWidget):
         generation = self._generation
         self.poll_timer.stop()
         self.figures_timer.stop()
-        service = self.service
+        service, chart_hours = self.service, self.chart_hours
 
         def work() -> LineSnapshot:
             window = service.shift(day, shift) if day and shift else service.current_shift()
-            return service.snapshot(line, window)
+            return service.snapshot(line, window, chart_hours=chart_hours)
 
         self.tasks.run(
             work,
@@ -228,7 +232,7 @@ class LineDashboard(QWidget):
         )
         self._show_report(snapshot.report)
         self.downtime_updated.emit(snapshot.downtime)
-        self.redraw()
+        self.redraw(force=True)
         if snapshot.live:
             self.live_label.setText(self.tr("\u25cf LIVE"))
             self.live_label.setStyleSheet(f"color: {OK_GREEN}; font-weight: bold;")
@@ -329,10 +333,14 @@ class LineDashboard(QWidget):
         """What the station chart shows now, per station (for tests and the benchmark)."""
         return {code: curve.getData()[1] for code, curve in self.rates_chart.curves.items()}
 
-    def redraw(self) -> None:
+    def redraw(self, force: bool = False) -> None:
+        """Push the series to the charts; nothing to do when it has not changed since."""
         snapshot, series = self.snapshot, self.series
         if snapshot is None or series is None:
             return
+        if not force and (id(series), series.version) == self._drawn:
+            return
+        self._drawn = (id(series), series.version)
         x = series.x()
         self.rates_chart.update_data(
             x[self.lead :],

@@ -31,6 +31,7 @@ class MinuteSeries:
         self.minutes = minutes
         self.units = np.zeros((len(self.stations), minutes), dtype=np.int64)
         self.ng = np.zeros((len(self.stations), minutes), dtype=np.int64)
+        self.version = 0  # bumped by every change, so a view redraws only when needed
 
     @property
     def end(self) -> datetime:
@@ -51,6 +52,7 @@ class MinuteSeries:
             return False
         self.units[row, column] += units
         self.ng[row, column] += ng
+        self.version += 1
         return True
 
     def add_events(
@@ -66,6 +68,7 @@ class MinuteSeries:
         keep = (rows >= 0) & (columns >= 0) & (columns < self.minutes)
         np.add.at(self.units, (rows[keep], columns[keep]), 1)
         np.add.at(self.ng, (rows[keep], columns[keep]), bad[keep].astype(np.int64))
+        self.version += 1
         return int(keep.sum())
 
     def advance(self, now: datetime) -> int:
@@ -82,6 +85,7 @@ class MinuteSeries:
             self.ng[:, :-shift] = self.ng[:, shift:]
             self.ng[:, -shift:] = 0
         self.start += timedelta(minutes=shift)
+        self.version += 1
         return shift
 
     def per_hour(self, rolling_minutes: int | Sequence[int] = 15) -> np.ndarray:

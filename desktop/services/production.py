@@ -972,10 +972,16 @@ class ProductionService:
         with self._database.reading() as session:
             return plant_zone(session)
 
-    def snapshot(self, line: str, shift: ShiftWindow, now: datetime | None = None) -> LineSnapshot:
+    def snapshot(
+        self,
+        line: str,
+        shift: ShiftWindow,
+        now: datetime | None = None,
+        chart_hours: float = 8.0,
+    ) -> LineSnapshot:
         self._actor().require(Permission.VIEW_PRODUCTION)
         with self._database.reading() as session:
-            return line_snapshot(session, line, shift, now)
+            return line_snapshot(session, line, shift, now, chart_hours)
 
     def poll(self, cursor: EventCursor) -> list[PolledEvent]:
         with self._database.reading() as session:

@@ -1,0 +1,211 @@
+"""The Line page in a real (offscreen) QApplication on a real database: what the charts plot is
+what the database holds, before and after live events; stops; exports; big screen."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from desktop.domain.production_series import MinuteSeries  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services import production  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
+from desktop.services.database import open_database  # noqa: E402
+from desktop.services.demo import seed_plant  # noqa: E402
+from desktop.storage.models import Station  # noqa: E402
+from desktop.storage.models.production import ProductionMinute  # noqa: E402
+from desktop.storage.models.security import AuditEntry  # noqa: E402
+from desktop.tasks import Tasks  # noqa: E402
+from ui.line_bigscreen import BigScreen  # noqa: E402
+from ui.line_dashboard import LineDashboard  # noqa: E402
+from ui.pages.line import LinePage  # noqa: E402
+
+SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
+
+
+@pytest.fixture
+def plant(sqlite_url: str):
+    database = open_database(sqlite_url)
+    seed_plant(database, Actor.system())
+    yield database
+    database.dispose()
+
+
+def complete(database, station: str, moments, ng_every: int = 0) -> None:
+    with database.unit_of_work() as session:
+        for index, moment in enumerate(moments):
+            passed = not (ng_every and index % ng_every == 0)
+            production.record_unit_completed(session, station, None, passed, None, moment)
+
+
+def db_counts(database, series: MinuteSeries) -> np.ndarray:
+    """Units per station and minute as the database holds them, on the series' grid."""
+    expected = np.zeros_like(series.units)
+    with database.reading() as session:
+        rows = session.execute(
+            select(Station.code, ProductionMinute.minute, ProductionMinute.units).join(
+                Station, Station.id == ProductionMinute.station_id
+            )
+        ).all()
+    for code, minute, units in rows:
+        column = series.minute_of(minute)
+        if code in series.index and 0 <= column < series.minutes:
+            expected[series.index[code], column] += units
+    return expected
+
+
+def expected_plot(counts: np.ndarray, windows: list[int], lead: int) -> np.ndarray:
+    """Units per hour computed independently of MinuteSeries: a plain loop over minutes."""
+    rows, minutes = counts.shape
+    out = np.zeros((rows, minutes))
+    for r in range(rows):
+        for m in range(minutes):
+            w = min(windows[r], m + 1)
+            out[r, m] = counts[r, m - w + 1 : m + 1].sum() * 60.0 / w
+    return out[:, lead:]
+
+
+def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, plant) -> None:
+    now = datetime.now(UTC)
+    complete(plant, "FILL-1", [now - timedelta(minutes=m, seconds=5) for m in range(1, 40)])
+    complete(plant, "STACK-1", [now - timedelta(minutes=m // 3) for m in range(1, 90)], 7)
+    dashboard = LineDashboard(
+        production.ProductionService(plant, Actor.system), Tasks(), poll_ms=50
+    )
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        dashboard.show_line("CELL-1")
+    series = dashboard.series
+    assert dashboard.snapshot.live
+    assert np.array_equal(series.units, db_counts(plant, series))
+    plotted = dashboard.plotted()
+    expected = expected_plot(series.units, dashboard.windows, dashboard.lead)
+    for row, code in enumerate(series.stations):
+        assert np.allclose(plotted[code], expected[row]), code
+    assert plotted["FILL-1"].max() > 0
+
+    later = datetime.now(UTC)
+    complete(plant, "FILL-1", [later - timedelta(seconds=s) for s in (1, 2, 3)])
+    complete(plant, "GRADE-1", [later])
+    qtbot.waitUntil(
+        lambda: dashboard.series.units.sum() == db_counts(plant, series).sum(), timeout=10_000
+    )
+    series = dashboard.series
+    assert np.array_equal(series.units, db_counts(plant, series))
+    plotted = dashboard.plotted()
+    expected = expected_plot(series.units, dashboard.windows, dashboard.lead)
+    for row, code in enumerate(series.stations):
+        assert np.allclose(plotted[code], expected[row]), code
+    assert dashboard.output_tile.value.text().startswith("1 /")  # GRADE-1 is the line's output
+    dashboard.stop()
+
+
+def test_a_past_shift_is_not_live_and_shows_its_figures(qtbot, plant, qtmodeltester) -> None:
+    service = production.ProductionService(plant, Actor.system)
+    yesterday = service.current_shift().day - timedelta(days=1)
+    shift = service.shift(yesterday, "morning")
+    complete(plant, "PACKA-1", [shift.start + timedelta(minutes=m) for m in range(0, 480, 3)])
+    dashboard = LineDashboard(service, Tasks())
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        dashboard.show_line("PACK-1", yesterday, "morning")
+    assert not dashboard.snapshot.live and not dashboard.poll_timer.isActive()
+    record = dashboard.figures_model.record(0)
+    assert (record.station, record.units) == ("PACKA-1", 160)
+    assert 0 <= record.oee <= 1
+    assert dashboard.oee_chart.values == [pytest.approx(100 * record.oee)]
+    qtmodeltester.check(dashboard.figures_model)
+
+
+def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, qtmodeltester) -> None:
+    service = production.ProductionService(plant, lambda: SUPERVISOR)
+    page = LinePage(service, Tasks(), may_record_downtime=True, poll_ms=100_000)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
+    panel = page.downtime
+    panel.station.setCurrentIndex(panel.station.findData("FILL-1"))
+    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
+    panel.ongoing.setChecked(True)
+    panel.note.setText("pump seal")
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        panel.record_button.click()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
+    stop = panel.model.record(0)
+    assert (stop.station, stop.reason, stop.end, stop.note) == (
+        "FILL-1",
+        "breakdown",
+        None,
+        "pump seal",
+    )
+    qtmodeltester.check(panel.model)
+    with plant.reading() as session:
+        assert (
+            session.scalar(select(AuditEntry.username).where(AuditEntry.object_type == "downtime"))
+            == "sup"
+        )
+    panel.end.setDateTime(panel.start.dateTime().addSecs(-3600))
+    panel.ongoing.setChecked(False)
+    panel.record_button.click()
+    qtbot.waitUntil(lambda: panel.error.isVisible(), timeout=10_000)
+    assert "end after it starts" in panel.error.text()
+
+
+def test_an_operator_sees_the_line_but_not_the_stop_form(qtbot, plant) -> None:
+    operator = Actor("op", Role.OPERATOR, "FILL-1")
+    page = LinePage(production.ProductionService(plant, lambda: operator), Tasks())
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.downtime.form.isVisible()
+
+
+def test_the_table_exports_to_csv_and_xlsx(qtbot, plant, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    now = datetime.now(UTC)
+    complete(plant, "MODA-1", [now - timedelta(minutes=m) for m in range(1, 6)], ng_every=5)
+    page = LinePage(production.ProductionService(plant, Actor.system), Tasks(), poll_ms=100_000)
+    qtbot.addWidget(page)
+    page.line_combo.blockSignals(True)
+    with qtbot.waitSignal(page.dashboard.loaded, timeout=10_000):
+        pass
+    with qtbot.waitSignal(page.dashboard.loaded, timeout=10_000):
+        page.line_combo.setCurrentText("MOD-1")
+        page.show_selected()
+    csv_file, xlsx_file = tmp_path / "line.csv", tmp_path / "line.xlsx"
+    page.export_csv(str(csv_file))
+    page.export_xlsx(str(xlsx_file))
+    qtbot.waitUntil(lambda: csv_file.exists() and xlsx_file.exists(), timeout=10_000)
+    page.tasks.wait()
+    lines = csv_file.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Station,Units,NG,FPY %")
+    assert lines[1].startswith("MODA-1,5,1,0.8,")
+    sheet = load_workbook(xlsx_file).active
+    assert [c.value for c in sheet[2]][:4] == ["MODA-1", 5, 1, 0.8]
+    assert sheet.cell(2, 4).number_format == "0.0%"
+
+
+def test_big_screen_cycles_through_the_lines(qtbot, plant) -> None:
+    screen = BigScreen(
+        production.ProductionService(plant, Actor.system),
+        Tasks(),
+        ["CELL-1", "PACK-1"],
+        cycle_ms=100_000,
+    )
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(screen.dashboard.loaded, timeout=10_000):
+        screen.start("PACK-1")
+    assert screen.isFullScreen() or screen.isVisible()
+    assert screen.dashboard.snapshot.line == "PACK-1"
+    with qtbot.waitSignal(screen.dashboard.loaded, timeout=10_000):
+        screen.next_line()
+    assert screen.dashboard.snapshot.line == "CELL-1"
+    assert "CELL-1" in screen.dashboard.title.text()
+    screen.close()
+    assert not screen.dashboard.poll_timer.isActive()
