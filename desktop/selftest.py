@@ -41,7 +41,10 @@ def _check_python_modules() -> str:
 
     names = [module for _key, module in AREAS]
     names += [f"desktop.commands.{m.name}" for m in pkgutil.iter_modules(desktop.commands.__path__)]
-    names += ["ui.pages.admin", "serial.urlhandler.protocol_socket", "alembic.runtime.migration"]
+    names += ["serial.urlhandler.protocol_socket", "alembic.runtime.migration"]
+    from ui.pages import admin
+
+    names += list(admin.TABS)
     missing, found = [], 0
     for name in names:
         try:
@@ -51,11 +54,17 @@ def _check_python_modules() -> str:
             if exc.name == name and name.startswith("ui.pages."):
                 continue  # an area whose part is not built in this version
             missing.append(f"{name} ({exc})")
-    if not any(name.startswith("desktop.commands.") for name in names[len(AREAS) :]):
+    if not any(name.startswith("desktop.commands.") for name in names):
         raise CheckFailed("no command module found in desktop.commands")
     if missing:
         raise CheckFailed("cannot import " + ", ".join(missing))
-    return f"{found} modules loaded by name import"
+    try:  # the PostgreSQL driver loads its client library only when first used
+        import psycopg
+
+        driver = f"psycopg {psycopg.pq.__impl__} (libpq {psycopg.pq.version()})"
+    except ImportError as exc:
+        raise CheckFailed(f"PostgreSQL driver: {exc}") from exc
+    return f"{found} modules loaded by name import; {driver}"
 
 
 def _check_database(folder: Path) -> str:

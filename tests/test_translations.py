@@ -1,0 +1,467 @@
+"""The interface is entirely in French when the language is French.
+
+Two kinds of checks. The catalogue: every translatable string in the code (found by the same
+syntax-tree walk as installer/update_translations.py) is in resources/translations/linedesk_fr.ts,
+finished, with the same placeholders. The screens: every area built for an administrator on the
+demo plant, and the sign-in screen, in French, and every text a person sees (labels, buttons,
+tabs, table headers and cells, group boxes, combo items, placeholders, tool tips, actions, chart
+titles, window titles) is checked for English words: a word found in the English sources of the
+catalogue (or in a short list of common English words) and in no French translation is English
+left on screen, unless the allow-list below names it (identifiers, units, proper names).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location(
+    "update_translations", ROOT / "installer" / "update_translations.py"
+)
+assert _spec is not None and _spec.loader is not None
+tools = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = tools
+_spec.loader.exec_module(tools)
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]{2,}")
+# File paths and URLs are not words (the database's location is in the status bar).
+PATHS = re.compile(r"\S*://\S*|(?<!\w)(?:[A-Za-z]:)?[/\\]\S+")
+
+# Words that are the same in a French plant: identifiers, units, proper names, acronyms.
+ALLOWED = {
+    "linedesk",
+    "ok",
+    "nok",
+    "id",
+    "csv",
+    "xlsx",
+    "png",
+    "pdf",
+    "excel",
+    "sqlite",
+    "postgresql",
+    "url",
+    "usb",
+    "gs",
+    "gtin",
+    "ean",
+    "upc",
+    "itf",
+    "mt",
+    "sics",
+    "sbi",
+    "aim",
+    "toml",
+    "utf",
+    "oee",
+    "fpy",
+    "trs",
+    "gwh",
+    "kwh",
+    "wh",
+    "ah",
+    "kg",
+    "g",
+    "mg",
+    "h",
+    "min",
+    "s",
+    "ms",
+    "pc",
+    "cdi",
+    "cdd",
+    "nmc",
+    "bms",
+    "hv",
+    "ocv",
+    "rgpd",
+    "qa",
+    "rh",
+    "it",
+    "demo",
+    "admin",
+    "mix",
+    "coat",
+    "cal",
+    "slit",
+    "stack",
+    "fill",
+    "form",
+    "grade",
+    "mod",
+    "pack",
+    "packs",
+    "badge",
+    "pin",
+    "system",
+    "mettler",
+    "toledo",
+    "sartorius",
+    "windows",
+    "linux",
+}
+# Common English words that may not appear in the catalogue's sources but give English away.
+ENGLISH = {
+    "the",
+    "and",
+    "of",
+    "to",
+    "with",
+    "from",
+    "for",
+    "is",
+    "are",
+    "this",
+    "that",
+    "your",
+    "you",
+    "new",
+    "edit",
+    "delete",
+    "save",
+    "cancel",
+    "open",
+    "close",
+    "closed",
+    "all",
+    "none",
+    "yes",
+    "no",
+    "search",
+    "show",
+    "hide",
+    "filter",
+    "export",
+    "import",
+    "add",
+    "remove",
+    "select",
+    "today",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "shift",
+    "crew",
+    "hold",
+    "release",
+    "scrap",
+    "line",
+    "lines",
+    "people",
+    "user",
+    "users",
+    "name",
+    "status",
+    "total",
+    "start",
+    "end",
+    "loading",
+    "error",
+    "warning",
+    "settings",
+    "refresh",
+    "print",
+    "report",
+    "details",
+}
+
+
+def _words(texts: Iterator[str]) -> set[str]:
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in WORD.findall(PLACEHOLDER.sub(" ", text)))
+    return words
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> list:
+    return tools.read_catalogue(tools.CATALOGUE)
+
+
+# -- the catalogue ---------------------------------------------------------------------------
+
+
+def test_every_string_in_the_code_is_in_the_french_catalogue(catalogue) -> None:
+    known = {entry.key for entry in catalogue}
+    missing = [
+        f"{where}: [{key[0]}] {key[1]!r}"
+        for key, where in tools.code_messages(ROOT).items()
+        if key not in known
+    ]
+    assert not missing, (
+        "not in linedesk_fr.ts (run installer/update_translations.py, then translate):\n"
+        + "\n".join(missing)
+    )
+
+
+def test_no_french_message_is_unfinished_or_empty(catalogue) -> None:
+    unfinished = [
+        f"[{e.context}] {e.source!r}" for e in catalogue if e.unfinished or not e.translation
+    ]
+    assert not unfinished, f"{len(unfinished)} unfinished messages:\n" + "\n".join(unfinished)
+
+
+def test_translations_keep_placeholders_and_edge_spaces(catalogue) -> None:
+    wrong = []
+    for e in catalogue:
+        if sorted(PLACEHOLDER.findall(e.source)) != sorted(PLACEHOLDER.findall(e.translation)):
+            wrong.append(f"[{e.context}] {e.source!r} -> {e.translation!r}")
+        elif e.source[:1].isspace() != e.translation[:1].isspace():
+            wrong.append(f"[{e.context}] leading space differs: {e.translation!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_catalogue_compiles_and_loads(tmp_path: Path, qapp) -> None:
+    from PySide6.QtCore import QTranslator
+
+    from ui.i18n import find_lrelease
+
+    if find_lrelease() is None:
+        pytest.skip("no lrelease")
+    target = tmp_path / "linedesk_fr.qm"
+    tools.compile_catalogue(tools.CATALOGUE, target)
+    translator = QTranslator()
+    assert translator.load(str(target))
+    assert translator.translate("MainWindow", "Sign out") == "Se déconnecter"
+
+
+# -- the screens -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def french(qapp, tmp_path_factory) -> Iterator[None]:
+    """The application in French, as `LINEDESK_LANGUAGE=fr` starts it; English again after."""
+    from desktop import paths
+    from ui.i18n import install_translators, remove_translators
+
+    cache = tmp_path_factory.mktemp("translations")
+    translators = install_translators(qapp, "fr", paths.RESOURCES / "translations", cache)
+    assert len(translators) == 2, "Qt's and Linedesk's French catalogues must both load"
+    yield
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(tmp_path_factory) -> Iterator[str]:
+    """One demo plant for the module (seeding takes seconds): a SQLite file, copied per test."""
+    from desktop.services.actor import Actor
+    from desktop.services.database import open_database
+    from desktop.services.demo import seed_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database("sqlite:///" + path.as_posix())
+    seed_demo(database, Actor.system())
+    database.dispose()
+    yield str(path)
+
+
+def _open_copy(seeded: str, tmp_path: Path):  # noqa: ANN202 - Database
+    from desktop.services.database import open_database
+
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(seeded, target)
+    return open_database("sqlite:///" + target.as_posix())
+
+
+def _plain(text: str) -> str:
+    if "<" in text and ">" in text:
+        text = re.sub(r"<[^>]+>", " ", text)
+    return text.replace("&nbsp;", " ").replace("&amp;", "&")
+
+
+def _widget_texts(widget) -> Iterator[str]:  # noqa: C901 - one branch per kind of widget
+    """Every text a person can read on `widget` itself (not its children)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabBar,
+        QTabWidget,
+        QTextEdit,
+    )
+
+    if widget.isWindow():
+        yield widget.windowTitle()
+    yield widget.toolTip()
+    for action in widget.actions():
+        yield action.text().replace("&", "")
+        yield action.toolTip()
+    if isinstance(widget, QLabel):
+        yield _plain(widget.text())
+    elif isinstance(widget, QAbstractButton):
+        yield widget.text().replace("&", "")
+    elif isinstance(widget, QGroupBox):
+        yield widget.title()
+    elif isinstance(widget, QTabWidget):
+        for index in range(widget.count()):
+            yield widget.tabText(index).replace("&", "")
+            yield widget.tabToolTip(index)
+    elif isinstance(widget, QTabBar):
+        for index in range(widget.count()):
+            yield widget.tabText(index).replace("&", "")
+    elif isinstance(widget, QComboBox):
+        yield widget.placeholderText()
+        for index in range(widget.count()):
+            yield widget.itemText(index)
+    elif isinstance(widget, QLineEdit):
+        yield widget.placeholderText()
+    elif isinstance(widget, QTextEdit | QPlainTextEdit):
+        yield widget.placeholderText()
+        yield widget.toPlainText()
+    elif isinstance(widget, QAbstractSpinBox):
+        yield widget.specialValueText()
+        yield getattr(widget, "suffix", lambda: "")()
+        yield getattr(widget, "prefix", lambda: "")()
+    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        for column in range(model.columnCount()):
+            yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            for row in range(min(model.rowCount(), 40)):
+                value = model.data(model.index(row, column))
+                if isinstance(value, str):
+                    yield value
+    if hasattr(widget, "getPlotItem"):  # a pyqtgraph chart: title, axes, legend
+        plot = widget.getPlotItem()
+        yield plot.titleLabel.text
+        for name in ("left", "bottom", "right", "top"):
+            axis = plot.getAxis(name)
+            yield axis.labelText
+        legend = plot.legend
+        if legend is not None:
+            for _sample, label in legend.items:
+                yield label.text
+
+
+def screen_texts(root) -> Iterator[tuple[str, str]]:
+    """(where, text) for `root` and every widget inside it, shown or not yet shown."""
+    from PySide6.QtWidgets import QWidget
+
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = widget.objectName() or type(widget).__name__
+        parent = widget.parentWidget()
+        while parent is not None and not parent.objectName():
+            parent = parent.parentWidget()
+        if parent is not None:
+            where = f"{parent.objectName()}/{where}"
+        for text in _widget_texts(widget):
+            text = _plain(text or "").strip()
+            if text:
+                yield where, text
+
+
+def demo_data() -> set[str]:
+    """Texts that are the demo plant's data, shown as entered whatever the language: names of
+    lines and stations (resources/demo/plant.toml) and the demo users' credentials."""
+    import tomllib
+
+    from desktop.services.demo_users import DEMO_USERS
+
+    spec = tomllib.loads((ROOT / "resources" / "demo" / "plant.toml").read_text("utf-8"))
+    data = set()
+    for line in spec.get("lines", []):
+        data.add(line["name"])
+        data.update(station[1] for station in line.get("stations", []))
+    for user in DEMO_USERS:
+        data.add(f"{user.username} / {user.password}")
+    return data
+
+
+def english_left(texts: Iterator[tuple[str, str]], catalogue) -> list[str]:
+    english = _words(e.source for e in catalogue) | ENGLISH
+    french = _words(e.translation for e in catalogue) | ALLOWED
+    suspects = english - french
+    data = demo_data()
+    found = []
+    for where, text in texts:
+        if text in data:
+            continue
+        words = {w for w in WORD.findall(PATHS.sub(" ", text)) if w.lower() in suspects}
+        if words:
+            found.append(f"{where}: {text!r} ({', '.join(sorted(words))})")
+    return sorted(set(found))
+
+
+def _settle(qtbot, context) -> None:
+    """Let every background load finish and its result reach the widgets."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        qtbot.waitUntil(lambda: context.tasks.pending == 0, timeout=20_000)
+        QApplication.processEvents()
+
+
+def test_every_area_shows_french_to_an_admin(
+    qtbot, french, seeded_demo, tmp_path, catalogue
+) -> None:
+    from desktop.app import build_main_window
+    from desktop.config import defaults
+    from desktop.context import AppContext
+    from desktop.domain.roles import Role
+    from desktop.services.actor import Actor
+    from desktop.tasks import Tasks
+
+    database = _open_copy(seeded_demo, tmp_path)
+    admin = Actor(username="admin", role=Role.ADMIN, display_name="Demo Admin")
+    context = AppContext(database, defaults(), Tasks(), admin, demo=True)
+    window = build_main_window(context, sign_in=False)
+    qtbot.addWidget(window)
+    window.show()
+    keys = [area.key for area in window.areas]
+    assert "admin" in keys and "line" in keys
+    texts: list[tuple[str, str]] = []
+    for key in keys:
+        window.show_area(key)
+        _settle(qtbot, context)
+        texts += list(screen_texts(window))
+    found = english_left(iter(texts), catalogue)
+    context.tasks.wait()
+    database.dispose()
+    assert not found, "English on the French screens:\n" + "\n".join(found)
+
+
+def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, catalogue) -> None:
+    from desktop.app import build_main_window
+    from desktop.config import defaults
+    from desktop.context import AppContext
+    from desktop.tasks import Tasks
+
+    database = _open_copy(seeded_demo, tmp_path)
+    context = AppContext(database, defaults(), Tasks(), None, demo=True)
+    window = build_main_window(context, sign_in=True)
+    qtbot.addWidget(window)
+    window.show()
+    _settle(qtbot, context)
+    assert not window.signed_in_view()
+    page = window.sign_in
+    assert page.title.text() == "Se connecter"
+    found = english_left(screen_texts(window), catalogue)
+    context.tasks.wait()
+    database.dispose()
+    assert not found, "English on the French sign-in screen:\n" + "\n".join(found)
+
+
+def test_the_detector_finds_english(catalogue) -> None:
+    """The check itself: an untranslated label is caught, a translated one and data are not."""
+    found = english_left(
+        iter([("a", "Sign out"), ("b", "Se déconnecter"), ("c", "LOT-0001 Dupont 12,5 kg")]),
+        catalogue,
+    )
+    assert found == ["a: 'Sign out' (Sign, out)"]
