@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop.domain.genealogy import ItemKind
+from desktop.domain.genealogy import ItemKind, convert_quantity
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -220,3 +220,37 @@ def route_position(route: tuple[str, ...], station_type: str) -> int | None:
         return route.index(station_type) + 1
     except ValueError:
         return None
+
+
+class FillSequence:
+    """Before and after weights of one cell at filling, from the balance's readings.
+
+    The operator puts the cell on the pan (the first stable load is "before"), takes it off to
+    fill it (the pan drops below `min_load`), and puts it back (the next stable load is
+    "after"). Only stable readings count (issue 5, weighing steps).
+    """
+
+    def __init__(self, min_load_g: Decimal = Decimal(5)) -> None:
+        self.min_load_g = min_load_g
+        self.stage = "before"
+        self.before: Decimal | None = None
+        self.after: Decimal | None = None
+        self.unit = "g"
+
+    def feed(self, value: Decimal | None, unit: str, stable: bool) -> bool:
+        """Take one reading; True once both weights are known."""
+        if value is None or self.stage == "done":
+            return self.stage == "done"
+        grams = convert_quantity(value, unit, "g")
+        if grams is None:
+            return False
+        loaded = grams >= self.min_load_g
+        if self.stage == "before" and stable and loaded:
+            self.before, self.unit, self.stage = value, unit, "emptied"
+        elif self.stage == "emptied" and not loaded:
+            self.stage = "after"
+        elif self.stage == "after" and stable and loaded:
+            converted = convert_quantity(value, unit, self.unit)
+            self.after = converted if converted is not None else value
+            self.stage = "done"
+        return self.stage == "done"

@@ -1,0 +1,159 @@
+"""The Station page in a real (offscreen) QApplication on a real database: verdicts after the
+commit, held lots refused with their reason, the fill weighed from balance readings, alarms."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from decimal import Decimal  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QObject, Signal  # noqa: E402
+from sqlalchemy import event, select  # noqa: E402
+
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
+from desktop.services.database import Database, open_database  # noqa: E402
+from desktop.services.demo import seed_plant  # noqa: E402
+from desktop.services.genealogy_demo import seed_floor, seed_live_floor  # noqa: E402
+from desktop.services.plant import PlantService  # noqa: E402
+from desktop.services.station import StationService  # noqa: E402
+from desktop.storage.engine import make_engine  # noqa: E402
+from desktop.storage.models.genealogy import Item  # noqa: E402
+from desktop.tasks import Tasks  # noqa: E402
+from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402
+from ui.pages.station import StationPage  # noqa: E402
+
+OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="FILL-1")
+
+
+class Balance(QObject):
+    """What the page listens to on the device hub: readings and scans, zero and tare."""
+
+    reading = Signal(object)
+    scan = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.commands: list[str] = []
+
+    def zero(self) -> None:
+        self.commands.append("zero")
+
+    def tare(self) -> None:
+        self.commands.append("tare")
+
+    def put(self, grams: str, stable: bool = True) -> None:
+        self.reading.emit(
+            Reading(Decimal(grams), "g", stable, ReadingStatus.OK, None, grams.encode())
+        )
+
+
+@pytest.fixture
+def floor(sqlite_url: str) -> Database:
+    database = open_database(sqlite_url)
+    seed_plant(database, Actor.system())
+    seed_floor(database, Actor.system())
+    seed_live_floor(database, Actor.system())
+    yield database
+    database.dispose()
+
+
+def make_page(qtbot, database: Database, actor=OPERATOR, devices=None, station="FILL-1"):
+    tasks = Tasks()
+    page = StationPage(
+        StationService(database, lambda: actor),
+        PlantService(database, Actor.system),
+        tasks,
+        devices=devices,
+        station=station,
+    )
+    page.set_operator(actor)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page._state is not None and page._state.station == station)
+    return page
+
+
+def scan(qtbot, page: StationPage, code: str, stored: bool = True) -> None:
+    before = page.recent_model.rowCount()
+    page.entry.setText(code)
+    page.entry.returnPressed.emit()
+    qtbot.waitUntil(lambda: not page._busy and page.verdict_kind != "busy")
+    expected = min(before + 1, 20) if stored else before
+    assert page.recent_model.rowCount() == expected
+
+
+def test_a_held_lot_is_refused_in_red_with_its_reason(qtbot, floor) -> None:
+    page = make_page(qtbot, floor, station="FILL-2")
+    scan(qtbot, page, "LOT-2026-100202")
+    assert page.verdict_kind == "nok"
+    assert "LOT-2026-100202 is on hold: Water content 31 ppm" in page.verdict_text()
+    assert "NOK" in page.verdict_text()
+
+
+def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
+    balance = Balance()
+    page = make_page(qtbot, floor, devices=balance)
+    assert not page.weight_panel.isHidden()
+    scan(qtbot, page, "CELL-26L0000010")
+    assert page.verdict_kind == "ok"
+    assert page.instruction.text() == "Put the cell on the balance"
+    balance.put("811.9", stable=False)
+    balance.put("812.3")
+    assert page.instruction.text() == "Fill the cell, then put it back on the balance"
+    balance.put("0.1")
+    balance.put("995.0", stable=False)
+    balance.put("994.1")
+    qtbot.waitUntil(lambda: page.verdict_kind in ("ok", "nok"))
+    qtbot.waitUntil(lambda: not page._busy)
+    assert page.verdict_kind == "nok"
+    assert "measured 181.8 g, target 180 +/- 1.5 g" in page.verdict_text()
+    page.zero_button.click()
+    page.tare_button.click()
+    assert balance.commands == ["zero", "tare"]
+
+
+def test_a_fill_within_tolerance_is_green_after_the_commit(qtbot, floor) -> None:
+    balance = Balance()
+    page = make_page(qtbot, floor, devices=balance)
+    scan(qtbot, page, "CELL-26L0000011")
+    for grams in ("812.0", "0.0", "992.4"):
+        balance.put(grams)
+    qtbot.waitUntil(lambda: page.verdict_kind == "ok" and "Fill 180.4 g" in page.verdict_text())
+    with floor.reading() as session:
+        cell = session.scalar(select(Item).where(Item.business_id == "CELL-26L0000011"))
+        assert cell.route_position == 2  # filled: the record was committed before the green
+
+
+def test_without_a_balance_the_weight_panel_is_hidden(qtbot, floor) -> None:
+    page = make_page(qtbot, floor)
+    assert page.weight_panel.isHidden()
+
+
+def test_no_operator_signed_in(qtbot, floor) -> None:
+    page = make_page(qtbot, floor, actor=None, station="STACK-1")
+    assert page.operator.text() == "No operator signed in"
+    scan(qtbot, page, "CELL-26X0000001")
+    assert page.verdict_kind == "nok" and "No operator signed in" in page.verdict_text()
+
+
+def test_read_only_database_raises_the_alarm(qtbot, floor, sqlite_url: str) -> None:
+    engine = make_engine(sqlite_url)
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA query_only = ON"))
+    broken = Database(sqlite_url, engine)
+    page = make_page(qtbot, broken, station="STACK-1")
+    scan(qtbot, page, "CELL-26X0000002", stored=False)
+    assert page.verdict_kind == "alarm"
+    assert "NOT RECORDED" in page.verdict_text() and "read-only" in page.verdict_text()
+    broken.dispose()
+
+
+def test_recent_scans_model(qtbot, qtmodeltester, floor) -> None:
+    page = make_page(qtbot, floor, station="STACK-1")
+    scan(qtbot, page, "CELL-26X0000003")
+    scan(qtbot, page, "NOPE")
+    assert page.recent_model.rowCount() >= 2
+    qtmodeltester.check(page.recent_model)
