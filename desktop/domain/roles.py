@@ -38,6 +38,11 @@ class Permission(StrEnum):
     RELEASE_HOLD = "release_hold"
     IMPORT_GENEALOGY = "import_genealogy"
     EDIT_ROUTES = "edit_routes"
+    VIEW_SHIFTS = "view_shifts"
+    EDIT_ROSTER = "edit_roster"
+    CLOCK_ATTENDANCE = "clock_attendance"
+    CORRECT_ATTENDANCE = "correct_attendance"
+    WRITE_HANDOVER = "write_handover"
 
 
 ROLE_NAMES = {
@@ -76,6 +81,13 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.RELEASE_HOLD: frozenset({Role.QA, Role.ADMIN}),
     Permission.IMPORT_GENEALOGY: frozenset({Role.QA, Role.ADMIN}),
     Permission.EDIT_ROUTES: frozenset({Role.ADMIN}),
+    # Shifts: supervisors plan, hand over and correct clockings; HR sees and corrects attendance
+    # (payroll); a badge clocks in at any station PC. Patterns and holidays are master data.
+    Permission.VIEW_SHIFTS: frozenset({Role.SUPERVISOR, Role.HR, Role.ADMIN}),
+    Permission.EDIT_ROSTER: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.CLOCK_ATTENDANCE: frozenset({Role.OPERATOR, Role.SUPERVISOR, Role.QA, Role.ADMIN}),
+    Permission.CORRECT_ATTENDANCE: frozenset({Role.SUPERVISOR, Role.HR, Role.ADMIN}),
+    Permission.WRITE_HANDOVER: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

@@ -267,7 +267,7 @@ def check_rotation(rotation: Rotation, shift_codes: Sequence[str]) -> Rotation:
                 raise InputError(
                     QT_TRANSLATE_NOOP(
                         "Messages",
-                        "Day {day} of the rotation gives shift {shift} {count} crews instead of one",
+                        "Rotation day {day}: shift {shift} has {count} crews instead of one",
                     ),
                     day=offset + 1,
                     shift=shift_name(code),

@@ -82,12 +82,19 @@ def _seed_genealogy(database: Database, actor: Actor) -> str:
     return seed_demo_genealogy(database, actor)
 
 
+def _seed_shifts(database: Database, actor: Actor) -> str:
+    from desktop.services.shifts_demo import seed_shifts
+
+    return seed_shifts(database, actor)
+
+
 DEMO_STEPS: list[tuple[str, DemoStep]] = [
     ("plant", seed_plant),
     ("people", _seed_people),
     ("users", _seed_users),
     ("production", _seed_production),
     ("genealogy", _seed_genealogy),
+    ("shifts", _seed_shifts),
 ]
 
 

@@ -1,0 +1,661 @@
+"""The roster: who is planned on a shift, where, and who came.
+
+The plan of a shift is the rotation's crew on that day (each member as assigned on that day,
+effective-dated by the People part) at their usual station (`station_post`), until a supervisor
+changes it: the first change writes the whole plan of that shift down (`roster_shift` and its
+entries), and from then on those rows are the plan. Reading never writes.
+
+Against the plan stand the clockings (attendance): planned against present, late, absent,
+overtime (domain.shifts.judge), and the stations without a qualified operator planned (the
+People part's certifications: qualified or trainer, valid on the shift's day).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain import shifts as rules
+from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message, NotFoundError
+from desktop.domain.people import counts_on
+from desktop.domain.plant_time import utc_now
+from desktop.domain.roles import Permission
+from desktop.services import audit
+from desktop.services.actor import Actor
+from desktop.services.database import Database
+from desktop.services.people import EmployeeInput, certification_problem
+from desktop.services.plant import default_site
+from desktop.services.shifts import ShiftInfo, ensure_not_closed, shift_info
+from desktop.storage.models import Crew, Line, Station
+from desktop.storage.models.people import Employee, EmployeeAssignment
+from desktop.storage.models.shifts import Attendance, RosterEntry, RosterShift, StationPost
+
+BATCH = 900
+
+
+@dataclass(frozen=True)
+class StationRef:
+    id: int
+    code: str
+    name: str
+    line: str
+    station_type: str
+
+
+@dataclass(frozen=True)
+class PlannedPerson:
+    employee_id: int
+    badge: str
+    name: str
+    crew: str | None
+    station: StationRef | None
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One person on the shift: planned, came, or both."""
+
+    employee_id: int
+    badge: str
+    name: str
+    crew: str | None
+    station: str | None
+    line: str | None
+    planned: bool
+    problem: Message | None  # why they may not work at their station (None: qualified)
+    clock_in: datetime | None
+    clock_out: datetime | None
+    verdict: rules.Verdict | None
+    corrected_by: str | None = None
+    correction_reason: str | None = None
+
+    @property
+    def qualified(self) -> bool:
+        return self.station is not None and self.problem is None
+
+    @property
+    def state(self) -> str:
+        return self.verdict.state.value if self.verdict else ""
+
+
+@dataclass(frozen=True)
+class StationCover:
+    station: str
+    name: str
+    line: str
+    station_type: str
+    planned: int
+    qualified: int
+    present: int
+    present_qualified: int
+
+    @property
+    def uncovered(self) -> bool:
+        """No qualified operator planned: highlighted on the roster."""
+        return self.qualified == 0
+
+
+@dataclass(frozen=True)
+class ShiftRoster:
+    shift: ShiftInfo
+    line: str | None
+    stored: bool
+    now: datetime
+    rows: list[RosterRow]
+    stations: list[StationCover]
+    crew_members: int = 0
+    notes: list[Message] = field(default_factory=list)
+
+    @property
+    def in_progress(self) -> bool:
+        return self.shift.start <= self.now < self.shift.end
+
+    def _count(self, *states: rules.AttendanceState) -> int:
+        return sum(1 for r in self.rows if r.verdict is not None and r.verdict.state in states)
+
+    @property
+    def planned(self) -> int:
+        return sum(1 for r in self.rows if r.planned)
+
+    @property
+    def present(self) -> int:
+        return sum(1 for r in self.rows if r.verdict is not None and r.verdict.present)
+
+    @property
+    def absent(self) -> int:
+        return self._count(rules.AttendanceState.ABSENT)
+
+    @property
+    def late(self) -> int:
+        return self._count(rules.AttendanceState.LATE)
+
+    @property
+    def extra(self) -> int:
+        return self._count(rules.AttendanceState.EXTRA)
+
+    @property
+    def expected(self) -> int:
+        return self._count(rules.AttendanceState.EXPECTED)
+
+    @property
+    def overtime_minutes(self) -> float:
+        return sum(r.verdict.overtime_minutes for r in self.rows if r.verdict is not None)
+
+    @property
+    def uncovered_stations(self) -> list[str]:
+        return [s.station for s in self.stations if s.uncovered]
+
+
+# --- helpers on the People and plant models ------------------------------------------------------
+
+
+def stations_by_id(session: Session, line: str | None = None) -> dict[int, StationRef]:
+    query = select(Station, Line.code).join(Line).where(Station.active)
+    if line is not None:
+        query = query.where(Line.code == line)
+    rows = session.execute(query.order_by(Line.code, Station.position, Station.code)).all()
+    return {
+        s.id: StationRef(s.id, s.code, s.name, line_code, s.station_type_code)
+        for s, line_code in rows
+    }
+
+
+def check_line(session: Session, line: str | None) -> str | None:
+    """The line code, upper-cased, or a NotFoundError for an unknown one."""
+    if line is None or not line.strip():
+        return None
+    code = line.strip().upper()
+    if session.scalar(select(Line.id).where(Line.code == code)) is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Messages", "Unknown line: {line}"), line=code)
+    return code
+
+
+def crew_ids(session: Session) -> dict[str, int]:
+    site = default_site(session)
+    return dict(session.execute(select(Crew.code, Crew.id).where(Crew.site_id == site.id)).all())
+
+
+def crews_in_force(session: Session, day: date) -> dict[int, int | None]:
+    """Employee id -> crew id on `day`, for the employees employed that day.
+
+    The People part keeps assignments effective-dated; this reads the one in force (the latest
+    valid_from on or before `day`; the first one when all start later), so a past shift's plan
+    stays what it was after someone changed crew.
+    """
+    employed = dict(
+        session.execute(
+            select(Employee.id, Employee.crew_id).where(
+                Employee.hire_date <= day,
+                or_(Employee.end_date.is_(None), Employee.end_date >= day),
+                Employee.status != "anonymised",
+            )
+        ).all()
+    )
+    seen: set[int] = set()
+    rows = session.execute(
+        select(
+            EmployeeAssignment.employee_id,
+            EmployeeAssignment.valid_from,
+            EmployeeAssignment.crew_id,
+        ).order_by(EmployeeAssignment.employee_id, EmployeeAssignment.valid_from)
+    )
+    for employee_id, valid_from, crew in rows:
+        if employee_id in employed and (employee_id not in seen or valid_from <= day):
+            employed[employee_id] = crew
+            seen.add(employee_id)
+    return employed
+
+
+def _people(session: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    wanted = list(ids)
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), BATCH):
+        for employee_id, badge, name in session.execute(
+            select(Employee.id, Employee.badge, Employee.name).where(
+                Employee.id.in_(wanted[start : start + BATCH])
+            )
+        ):
+            found[employee_id] = (badge, name)
+    return found
+
+
+def employee_by_badge(session: Session, badge: str) -> Employee:
+    employee = session.scalar(select(Employee).where(Employee.badge == (badge or "").strip()))
+    if employee is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Messages", "Unknown badge: {badge}"), badge=badge)
+    return employee
+
+
+def station_ref(session: Session, code: str) -> StationRef:
+    row = session.execute(
+        select(Station, Line.code).join(Line).where(Station.code == code.strip().upper())
+    ).first()
+    if row is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Messages", "Unknown station: {station}"), station=code
+        )
+    s, line_code = row
+    return StationRef(s.id, s.code, s.name, line_code, s.station_type_code)
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def planned(session: Session, shift: ShiftInfo) -> tuple[list[PlannedPerson], bool]:
+    """Who is planned on `shift` and where; True when the roster was written down."""
+    stations = stations_by_id(session)
+    crew_codes = {v: k for k, v in crew_ids(session).items()}
+    stored = session.scalar(
+        select(RosterShift).where(
+            RosterShift.day == shift.day, RosterShift.shift_code == shift.code
+        )
+    )
+    if stored is not None:
+        entries = session.execute(
+            select(RosterEntry.employee_id, RosterEntry.station_id).where(
+                RosterEntry.roster_shift_id == stored.id
+            )
+        ).all()
+        in_force = crews_in_force(session, shift.day)
+        people = _people(session, [e for e, _s in entries])
+        return [
+            PlannedPerson(
+                employee_id,
+                *people[employee_id],
+                crew_codes.get(in_force.get(employee_id) or -1),
+                stations.get(station_id) if station_id is not None else None,
+            )
+            for employee_id, station_id in entries
+            if employee_id in people
+        ], True
+    if shift.closed or shift.crew is None:
+        return [], False
+    crew_id = crew_ids(session).get(shift.crew)
+    members = [e for e, c in crews_in_force(session, shift.day).items() if c == crew_id]
+    people = _people(session, members)
+    posts: dict[int, int] = {}
+    for start in range(0, len(members), BATCH):
+        posts.update(
+            session.execute(
+                select(StationPost.employee_id, StationPost.station_id).where(
+                    StationPost.employee_id.in_(members[start : start + BATCH])
+                )
+            ).all()
+        )
+    return [
+        PlannedPerson(
+            employee_id,
+            *people[employee_id],
+            shift.crew,
+            stations.get(posts[employee_id]) if employee_id in posts else None,
+        )
+        for employee_id in members
+        if employee_id in people
+    ], False
+
+
+def is_planned(session: Session, employee_id: int, shift: ShiftInfo) -> bool:
+    stored = session.scalar(
+        select(RosterShift.id).where(
+            RosterShift.day == shift.day, RosterShift.shift_code == shift.code
+        )
+    )
+    if stored is not None:
+        return (
+            session.scalar(
+                select(RosterEntry.id).where(
+                    RosterEntry.roster_shift_id == stored, RosterEntry.employee_id == employee_id
+                )
+            )
+            is not None
+        )
+    if shift.closed or shift.crew is None:
+        return False
+    crew = crews_in_force(session, shift.day).get(employee_id)
+    return crew is not None and crew == crew_ids(session).get(shift.crew)
+
+
+def shift_roster(
+    session: Session,
+    actor: Actor,
+    day: date,
+    code: str,
+    line: str | None = None,
+    now: datetime | None = None,
+) -> ShiftRoster:
+    """The plan of a shift against its clockings, with station coverage (one line or all)."""
+    actor.require(Permission.VIEW_SHIFTS)
+    return build_roster(session, shift_info(session, day, code), check_line(session, line), now)
+
+
+def build_roster(
+    session: Session, shift: ShiftInfo, line: str | None, now: datetime | None = None
+) -> ShiftRoster:
+    now = now or utc_now()
+    people, stored = planned(session, shift)
+    crew_size = len(people)
+    stations = stations_by_id(session, line)
+    by_code = {s.code: s for s in stations_by_id(session).values()}
+    clockings = {
+        a.employee_id: a
+        for a in session.scalars(
+            select(Attendance).where(
+                Attendance.day == shift.day, Attendance.shift_code == shift.code
+            )
+        )
+    }
+    crew_codes = {v: k for k, v in crew_ids(session).items()}
+    rows: list[RosterRow] = []
+    planned_ids = set()
+    for person in people:
+        planned_ids.add(person.employee_id)
+        if line is not None and (person.station is None or person.station.line != line):
+            continue
+        clocking = clockings.get(person.employee_id)
+        problem = (
+            certification_problem(
+                session, person.employee_id, person.station.station_type, shift.day
+            )
+            if person.station is not None
+            else None
+        )
+        rows.append(_row(person, True, problem, clocking, shift, now))
+    extras = [e for e in clockings if e not in planned_ids]
+    if extras:
+        in_force = crews_in_force(session, shift.day)
+        names = _people(session, extras)
+        for employee_id in extras:
+            clocking = clockings[employee_id]
+            where = by_code.get(clocking.station or "")
+            if line is not None and (where is None or where.line != line):
+                continue
+            if employee_id not in names:
+                continue
+            person = PlannedPerson(
+                employee_id,
+                *names[employee_id],
+                crew_codes.get(in_force.get(employee_id) or -1),
+                where,
+            )
+            rows.append(_row(person, False, None, clocking, shift, now))
+    rows.sort(key=lambda r: (r.line or "~", r.station or "~", r.name))
+    covers = []
+    grouped: dict[str, list[RosterRow]] = defaultdict(list)
+    for row in rows:
+        if row.station is not None:
+            grouped[row.station].append(row)
+    for ref in stations.values():
+        mine = grouped.get(ref.code, [])
+        planned_rows = [r for r in mine if r.planned]
+        present_rows = [r for r in mine if r.verdict is not None and r.verdict.present]
+        covers.append(
+            StationCover(
+                ref.code,
+                ref.name,
+                ref.line,
+                ref.station_type,
+                len(planned_rows),
+                sum(1 for r in planned_rows if r.qualified),
+                len(present_rows),
+                sum(1 for r in present_rows if r.planned and r.qualified),
+            )
+        )
+    return ShiftRoster(shift, line, stored, now, rows, covers, crew_size)
+
+
+def _row(
+    person: PlannedPerson,
+    is_planned_: bool,
+    problem: Message | None,
+    clocking: Attendance | None,
+    shift: ShiftInfo,
+    now: datetime,
+) -> RosterRow:
+    clock_in = clocking.clock_in if clocking else None
+    clock_out = clocking.clock_out if clocking else None
+    return RosterRow(
+        person.employee_id,
+        person.badge,
+        person.name,
+        person.crew,
+        person.station.code if person.station else None,
+        person.station.line if person.station else None,
+        is_planned_,
+        problem,
+        clock_in,
+        clock_out,
+        rules.judge(is_planned_, shift.slot, clock_in, clock_out, now),
+        clocking.corrected_by if clocking else None,
+        clocking.correction_reason if clocking else None,
+    )
+
+
+# --- changing the plan (supervisors, audited) --------------------------------------------------
+
+
+def _materialise(session: Session, actor: Actor, shift: ShiftInfo) -> RosterShift:
+    """Write the shift's plan down (once), so a change applies to explicit rows."""
+    people, stored = planned(session, shift)
+    row = session.scalar(
+        select(RosterShift).where(
+            RosterShift.day == shift.day, RosterShift.shift_code == shift.code
+        )
+    )
+    if stored and row is not None:
+        return row
+    row = RosterShift(
+        day=shift.day,
+        shift_code=shift.code,
+        crew_id=crew_ids(session).get(shift.crew or ""),
+        created_at=utc_now(),
+        created_by=actor.username,
+    )
+    session.add(row)
+    session.flush()
+    session.add_all(
+        RosterEntry(
+            roster_shift_id=row.id,
+            employee_id=p.employee_id,
+            station_id=p.station.id if p.station else None,
+        )
+        for p in people
+    )
+    session.flush()
+    return row
+
+
+def assign(
+    session: Session,
+    actor: Actor,
+    day: date,
+    code: str,
+    badge: str,
+    station: str | None = None,
+) -> None:
+    """Plan an employee on a shift at a station (or move them there; no station: floating)."""
+    actor.require(Permission.EDIT_ROSTER)
+    shift = shift_info(session, day, code)
+    ensure_not_closed(shift)
+    employee = employee_by_badge(session, badge)
+    if not counts_on(employee.hire_date, employee.end_date, shift.day):
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "{badge} is not employed on {day}"),
+            badge=employee.badge,
+            day=shift.day.isoformat(),
+        )
+    target = station_ref(session, station) if station else None
+    roster = _materialise(session, actor, shift)
+    entry = session.scalar(
+        select(RosterEntry).where(
+            RosterEntry.roster_shift_id == roster.id, RosterEntry.employee_id == employee.id
+        )
+    )
+    stations = stations_by_id(session)
+    old = None
+    if entry is None:
+        entry = RosterEntry(roster_shift_id=roster.id, employee_id=employee.id)
+        session.add(entry)
+        action = "create"
+    else:
+        old = stations[entry.station_id].code if entry.station_id in stations else None
+        action = "update"
+    entry.station_id = target.id if target else None
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        action,
+        "roster_entry",
+        f"{shift.day.isoformat()}/{shift.code}/{employee.id}",
+        changes={"station": (old, target.code if target else None)},
+    )
+
+
+def unassign(session: Session, actor: Actor, day: date, code: str, badge: str) -> None:
+    """Take an employee off a shift's plan (they are then neither expected nor absent)."""
+    actor.require(Permission.EDIT_ROSTER)
+    shift = shift_info(session, day, code)
+    employee = employee_by_badge(session, badge)
+    roster = _materialise(session, actor, shift)
+    entry = session.scalar(
+        select(RosterEntry).where(
+            RosterEntry.roster_shift_id == roster.id, RosterEntry.employee_id == employee.id
+        )
+    )
+    if entry is None:
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Messages", "{badge} is not planned on this shift"),
+            badge=employee.badge,
+        )
+    stations = stations_by_id(session)
+    old = stations[entry.station_id].code if entry.station_id in stations else None
+    session.execute(delete(RosterEntry).where(RosterEntry.id == entry.id))
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "delete",
+        "roster_entry",
+        f"{shift.day.isoformat()}/{shift.code}/{employee.id}",
+        changes={"station": (old, None)},
+    )
+
+
+def set_post(session: Session, actor: Actor, badge: str, station: str | None) -> None:
+    """An employee's usual station (where the rotation's plan puts them)."""
+    actor.require(Permission.EDIT_ROSTER)
+    employee = employee_by_badge(session, badge)
+    target = station_ref(session, station) if station else None
+    row = session.get(StationPost, employee.id)
+    stations = stations_by_id(session)
+    old = stations[row.station_id].code if row is not None and row.station_id in stations else None
+    if target is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(
+            StationPost(employee_id=employee.id, station_id=target.id, updated_at=utc_now())
+        )
+    else:
+        row.station_id, row.updated_at = target.id, utc_now()
+    session.flush()
+    new = target.code if target else None
+    if old != new:
+        audit.record(
+            session,
+            actor,
+            "update" if old else "create",
+            "station_post",
+            str(employee.id),
+            changes={"station": (old, new)},
+        )
+
+
+def set_crew(
+    session: Session, actor: Actor, badge: str, crew: str | None, effective: date | None = None
+) -> None:
+    """Move an employee to another crew from `effective` on (default: today), through the People
+    part's effective-dated assignments, so earlier shifts keep their plan."""
+    from desktop.services.people_import import apply_rows, plan_rows
+    from desktop.services.shifts import plant_today
+
+    actor.require(Permission.EDIT_ROSTER)
+    employee = employee_by_badge(session, badge)
+    crews = crew_ids(session)
+    crew = crew.strip().upper() if crew and crew.strip() else None
+    if crew is not None and crew not in crews:
+        raise InputError(
+            QT_TRANSLATE_NOOP("Messages", "{what} '{value}' is unknown; known: {known}"),
+            what="crew",
+            value=crew,
+            known=", ".join(sorted(crews)),
+        )
+    effective = effective or plant_today(session)
+    item = EmployeeInput(
+        employee.badge,
+        employee.name,
+        employee.department,
+        employee.job,
+        employee.contract,
+        employee.hire_date,
+        employee.end_date,
+        crew,
+    )
+    plan = plan_rows(session, [item], effective, crews)
+    if plan.errors:
+        raise plan.errors[0][1]
+    result = apply_rows(session, plan)
+    if result.changed:
+        audit.record(
+            session,
+            actor,
+            "update",
+            "employee",
+            str(employee.id),
+            changes={"crew": None},
+            personal=True,
+        )
+
+
+# --- the service the UI holds --------------------------------------------------------------------
+
+
+class RosterService:
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def roster(
+        self, day: date, code: str, line: str | None = None, now: datetime | None = None
+    ) -> ShiftRoster:
+        with self._database.reading() as session:
+            return shift_roster(session, self._actor(), day, code, line, now)
+
+    def lines(self) -> list[str]:
+        with self._database.reading() as session:
+            return list(session.scalars(select(Line.code).where(Line.active).order_by(Line.code)))
+
+    def stations(self, line: str | None = None) -> list[StationRef]:
+        with self._database.reading() as session:
+            return list(stations_by_id(session, line).values())
+
+    def assign(self, day: date, code: str, badge: str, station: str | None) -> None:
+        with self._database.unit_of_work() as session:
+            assign(session, self._actor(), day, code, badge, station)
+
+    def unassign(self, day: date, code: str, badge: str) -> None:
+        with self._database.unit_of_work() as session:
+            unassign(session, self._actor(), day, code, badge)
+
+    def set_post(self, badge: str, station: str | None) -> None:
+        with self._database.unit_of_work() as session:
+            set_post(session, self._actor(), badge, station)
+
+    def set_crew(self, badge: str, crew: str | None, effective: date | None = None) -> None:
+        with self._database.unit_of_work() as session:
+            set_crew(session, self._actor(), badge, crew, effective)
