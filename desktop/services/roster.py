@@ -340,7 +340,7 @@ def build_roster(
     people, stored = planned(session, shift)
     crew_size = len(people)
     stations = stations_by_id(session, line)
-    by_code = {s.code: s for s in stations_by_id(session).values()}
+    by_code = {ref.code: ref for ref in stations_by_id(session).values()}
     clockings = {
         a.employee_id: a
         for a in session.scalars(
@@ -369,9 +369,18 @@ def build_roster(
     if extras:
         in_force = crews_in_force(session, shift.day)
         names = _people(session, extras)
+        posts = dict(
+            session.execute(
+                select(StationPost.employee_id, StationPost.station_id).where(
+                    StationPost.employee_id.in_(extras[:BATCH])
+                )
+            ).all()
+        )
+        every = stations_by_id(session)
         for employee_id in extras:
             clocking = clockings[employee_id]
-            where = by_code.get(clocking.station or "")
+            # where they clocked in, when that was a station; else their usual post
+            where = by_code.get(clocking.station or "") or every.get(posts.get(employee_id, -1))
             if line is not None and (where is None or where.line != line):
                 continue
             if employee_id not in names:
