@@ -111,6 +111,8 @@ class LineDashboard(QWidget):
         self.windows: list[int] = []
         self.lead = 0
         self._drawn: tuple[int, int] | None = None
+        # (station, minute, units, ng) stamped after the window's end, added once it gets there
+        self._ahead: list[tuple[str, datetime, int, int]] = []
         self.tz = ZoneInfo("Europe/Paris")
         self._request: tuple[str, date | None, str | None] | None = None
         self._generation = 0
@@ -208,8 +210,10 @@ class LineDashboard(QWidget):
         series = MinuteSeries([r.station for r in snapshot.rates], series_start, minutes)
         self.windows = [MinuteSeries.window_for(r.ideal_cycle_seconds) for r in snapshot.rates]
         self.lead = snapshot.lead_minutes
+        self._ahead = []
         for station, minute, units, ng in snapshot.minutes:
-            series.add(station, minute, units, ng)
+            if not series.add(station, minute, units, ng) and minute >= series.end:
+                self._ahead.append((station, minute, units, ng))
         self.series = series
         offset = -(
             snapshot.chart_end.astimezone(self.tz).utcoffset() or timedelta()
@@ -273,11 +277,27 @@ class LineDashboard(QWidget):
         if generation != self._generation or self.series is None:
             return
         self.error.clear_error()
-        added = self.series.add_events(
-            [e.station for e in events], [e.at for e in events], [e.passed for e in events]
+        end = self.series.end
+        now_events = [e for e in events if e.at < end]
+        self._ahead.extend(
+            (e.station, e.at.replace(second=0, microsecond=0), 1, int(not e.passed))
+            for e in events
+            if e.at >= end and e.station in self.series.index
         )
-        self.series.advance(datetime.now(UTC))
-        self.redraw()
+        added = self.series.add_events(
+            [e.station for e in now_events],
+            [e.at for e in now_events],
+            [e.passed for e in now_events],
+        )
+        if self.series.advance(datetime.now(UTC)) and self._ahead:
+            # minutes written ahead of the clock (a simulator at full speed) come into view
+            end = self.series.end
+            due = [row for row in self._ahead if row[1] < end]
+            self._ahead = [row for row in self._ahead if row[1] >= end]
+            for station, minute, units, ng in due:
+                self.series.add(station, minute, units, ng)
+                added += units
+        self.redraw(force=True)  # once a second: the plan so far moves with the clock
         self.polled.emit(added)
 
     def refresh_figures(self) -> None:

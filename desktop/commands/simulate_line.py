@@ -11,9 +11,9 @@ def register_simulate(simulate_commands: argparse._SubParsersAction) -> None:
         help="simulated production on the lines (cycle times, stops, NG)",
         description="Writes production events for every station of the line (all lines by "
         "default): in real time, X times faster, or with --speed max as fast as possible for "
-        "--minutes simulated minutes (default 60), continuing from each station's last unit "
-        "(or ending now when the stations have made nothing since). Prints the window "
-        "simulated; one audit row per run.",
+        "the last --minutes minutes up to now (default 60). Each station continues from its "
+        "last unit, so a station that already produced in that window only fills the rest. "
+        "Prints the window; one audit row per run.",
     )
     line.add_argument("--line", action="append", metavar="LINE", help="this line (repeatable)")
     line.add_argument(
@@ -80,5 +80,10 @@ def _run(args: argparse.Namespace) -> int:
         f"{result.events} units and {result.stops} detected stops on {len(result.stations)} "
         f"stations, from {start} to {end}"
     )
+    if result.already:
+        print(
+            f"{result.already} stations had already produced in this window: "
+            "each continued from its last unit"
+        )
     print(f"report: linedesk report throughput --from {start} --to {end}")
     return 0

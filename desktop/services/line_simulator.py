@@ -140,6 +140,10 @@ class RunResult:
     events: int = 0
     stops: int = 0
     stations: list[str] = field(default_factory=list)
+    already: int = 0  # stations that had made units inside the window before the run
+
+
+CATCH_UP_SECONDS = 3600.0
 
 
 def _stations(database: Database, lines: Sequence[str] | None) -> list[production.StationRateInfo]:
@@ -189,31 +193,35 @@ def run(
 ) -> RunResult:
     """Simulate the stations of `lines` (all by default).
 
-    `speed=None` is as fast as possible: N simulated minutes from where the stations are (or the
-    last N minutes up to now, when they have made nothing since), in batches of
-    `batch_minutes`, then return. Otherwise the simulated clock runs `speed` times faster than
-    the wall clock from now, for `minutes` simulated minutes or until `stop` is set; each tick
-    writes what the stations completed in one transaction.
+    `speed=None` is as fast as possible: the last N minutes up to now, in batches of
+    `batch_minutes`, then return. It never writes ahead of the clock, and each station starts
+    from its newest unit, so a station that already produced in the window (station scanning,
+    the demo history) only fills the rest of it. Otherwise the simulated clock runs `speed`
+    times faster than the wall clock from now (so faster than 1 writes ahead of the clock), for
+    `minutes` simulated minutes or until `stop` is set; its first tick catches up the stations
+    silent for up to an hour; each tick writes what the stations completed in one transaction.
     """
     actor.require(Permission.RUN_LINE_SIMULATOR)
     rates = _stations(database, lines)
-    wall_start = now()
+    wall_start = _epoch(now())
     if speed is None:
         length = (minutes or 60.0) * 60.0
-        latest = max((r.last_event_at for r in rates if r.last_event_at), default=None)
-        begin = max(_epoch(wall_start) - length, _epoch(latest) if latest else 0.0)
+        begin = wall_start - length
     else:
         length = minutes * 60.0 if minutes else None
-        begin = _epoch(wall_start)
-    sims = [
-        StationSim(
-            r,
-            _rng(r.station, seed),
-            max(begin, _epoch(r.last_event_at)) if r.last_event_at else begin,
+        begin = wall_start
+    # each station continues from its newest unit (a station never makes two at once), but a
+    # live run catches up at most CATCH_UP_SECONDS: an older silence was the plant stopped
+    start_of = {
+        r.station: max(
+            begin if speed is None else wall_start - CATCH_UP_SECONDS,
+            _epoch(r.last_event_at) if r.last_event_at else 0.0,
         )
         for r in rates
-    ]
+    }
+    sims = [StationSim(r, _rng(r.station, seed), start_of[r.station]) for r in rates]
     result = RunResult(_when(begin), _when(begin), stations=[r.station for r in rates])
+    result.already = sum(1 for r in rates if start_of[r.station] > begin)
     stop = stop or threading.Event()
     try:
         if speed is None:

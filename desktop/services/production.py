@@ -921,7 +921,12 @@ def line_snapshot(
     minutes = [
         (codes[s], m, u, n)
         for s, m, u, n in minute_counts(
-            session, list(codes), chart_start - timedelta(minutes=lead_minutes), chart_end
+            session,
+            list(codes),
+            chart_start - timedelta(minutes=lead_minutes),
+            # a live view also takes what simulators wrote ahead of the clock, to show it
+            # when the clock gets there (the poll will not return those events again)
+            chart_end + timedelta(hours=24) if live else chart_end,
         )
     ]
     report = throughput(session, shift.start, shift.end, line, now)

@@ -209,3 +209,17 @@ def test_big_screen_cycles_through_the_lines(qtbot, plant) -> None:
     assert "CELL-1" in screen.dashboard.title.text()
     screen.close()
     assert not screen.dashboard.poll_timer.isActive()
+
+
+def test_minutes_written_ahead_of_the_clock_wait_until_the_clock_gets_there(qtbot, plant) -> None:
+    """A simulator faster than real time writes ahead of the clock: the live view keeps those
+    minutes aside and adds them when its window reaches them, never before."""
+    now = datetime.now(UTC)
+    complete(plant, "FORM-1", [now + timedelta(minutes=5), now + timedelta(minutes=6)])
+    dashboard = LineDashboard(production.ProductionService(plant, Actor.system), Tasks())
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        dashboard.show_line("CELL-1")
+    assert dashboard.series.units.sum() == 0
+    assert sorted(u for _s, _m, u, _n in dashboard._ahead) == [1, 1]
+    dashboard.stop()
