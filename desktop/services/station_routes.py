@@ -208,8 +208,14 @@ def save_recipe(
         changes: dict[str, object] = new
         action = "create"
     else:
-        old = {"target": recipe.target, "tolerance": recipe.tolerance, "unit": recipe.unit}
-        changes = audit.diff(old, new)
+        old = {
+            "target": recipe.target.normalize(),
+            "tolerance": recipe.tolerance.normalize(),
+            "unit": recipe.unit,
+        }
+        changes = audit.diff(
+            old, {k: v.normalize() if isinstance(v, Decimal) else v for k, v in new.items()}
+        )
         recipe.target, recipe.tolerance, recipe.unit = target, tolerance, unit
         recipe.updated_at, recipe.updated_by = utc_now(), actor.username
         action = "update"

@@ -13,6 +13,7 @@ from ui.main_window import Area
 # (module) each with `create_tab(context) -> tuple[str, QWidget] | None`.
 TABS: tuple[str, ...] = (
     "ui.pages.admin_plant",
+    "ui.pages.admin_routes",
     "ui.pages.admin_devices",
     "ui.pages.admin_users",
     "ui.pages.admin_audit",

@@ -1,0 +1,281 @@
+"""Admin: routes (the order of station types a unit passes) and recipes (targets and
+tolerances), edited by an administrator with an electronic signature; both audited."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from desktop.domain.genealogy import KIND_CODES
+from desktop.domain.plant import STATION_TYPES
+from desktop.domain.roles import Permission
+from desktop.services.station_routes import RecipeInfo, RouteInfo, RoutesService
+from ui.messages import describe_error
+from ui.signature import SignatureBox
+from ui.table_model import Column, RecordTableModel
+from ui.widgets import ErrorLine, title_label
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class _SignedDialog(QDialog):
+    """A form, a signature box, a red error line, Save and Cancel."""
+
+    saved = Signal(object)
+
+    def __init__(self, title: str, tasks: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.form = QFormLayout()
+        self.signature = SignatureBox()
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Sign and save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.signature)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def work(self) -> Any:
+        raise NotImplementedError
+
+    def _save(self) -> None:
+        self.error.clear_error()
+        try:
+            work = self.work()
+        except InvalidOperation:
+            self.error.show_error(self.tr("Target and tolerance must be numbers"))
+            return
+        self.buttons.setEnabled(False)
+        self._tasks.run(work, self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.buttons.setEnabled(True)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.show_error(describe_error(exc))
+
+
+class RecipeDialog(_SignedDialog):
+    def __init__(
+        self,
+        service: RoutesService,
+        tasks: Any,
+        recipe: RecipeInfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Recipe"), tasks, parent)
+        self._service = service
+        self.station_type = QComboBox()
+        for info in STATION_TYPES:
+            self.station_type.addItem(info.code, info.code)
+        self.product = QLineEdit(recipe.product if recipe else "")
+        self.product.setPlaceholderText("P56 cell")
+        self.parameter = QLineEdit(recipe.parameter if recipe else "")
+        self.parameter.setPlaceholderText("electrolyte fill")
+        self.target = QLineEdit(_number(recipe.target) if recipe else "")
+        self.tolerance = QLineEdit(_number(recipe.tolerance) if recipe else "")
+        self.unit = QLineEdit(recipe.unit if recipe else "g")
+        if recipe is not None:
+            self.station_type.setCurrentIndex(self.station_type.findData(recipe.station_type))
+            for field in (self.product, self.parameter):
+                field.setReadOnly(True)
+            self.station_type.setEnabled(False)
+        self.form.addRow(self.tr("Station type"), self.station_type)
+        self.form.addRow(self.tr("Product"), self.product)
+        self.form.addRow(self.tr("Parameter"), self.parameter)
+        self.form.addRow(self.tr("Target"), self.target)
+        self.form.addRow(self.tr("Tolerance (+/-)"), self.tolerance)
+        self.form.addRow(self.tr("Unit"), self.unit)
+
+    def work(self) -> Any:
+        values = (
+            self.station_type.currentData(),
+            self.product.text(),
+            self.parameter.text(),
+            Decimal(self.target.text().strip().replace(",", ".")),
+            Decimal(self.tolerance.text().strip().replace(",", ".")),
+            self.unit.text(),
+            self.signature.values()["secret"],
+        )
+        return lambda: self._service.save_recipe(*values)
+
+
+class RouteDialog(_SignedDialog):
+    def __init__(
+        self,
+        service: RoutesService,
+        tasks: Any,
+        route: RouteInfo | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Route"), tasks, parent)
+        self._service = service
+        self.code = QLineEdit(route.code if route else "")
+        self.code.setReadOnly(route is not None)
+        self.name = QLineEdit(route.name if route else "")
+        self.kind = QComboBox()
+        for kind in ("cell", "module", "pack"):
+            self.kind.addItem(kind, kind)
+        if route is not None and route.kind in KIND_CODES:
+            self.kind.setCurrentIndex(self.kind.findData(route.kind))
+        self.material = QLineEdit(route.material or "" if route else "")
+        self.material.setPlaceholderText(self.tr("all designs"))
+        self.steps = QLineEdit(", ".join(route.steps) if route else "")
+        self.steps.setPlaceholderText("stacking, filling, formation, grading, module_assembly")
+        self.form.addRow(self.tr("Route id"), self.code)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Kind of unit"), self.kind)
+        self.form.addRow(self.tr("Design (material)"), self.material)
+        self.form.addRow(self.tr("Station types, in order"), self.steps)
+
+    def work(self) -> Any:
+        steps = [s.strip() for s in self.steps.text().replace(">", ",").split(",") if s.strip()]
+        values = (
+            self.code.text(),
+            self.name.text(),
+            self.kind.currentData(),
+            steps,
+            self.signature.values()["secret"],
+            self.material.text() or None,
+        )
+        return lambda: self._service.save_route(*values)
+
+
+class AdminRoutesPage(QWidget):
+    def __init__(
+        self,
+        service: RoutesService,
+        tasks: Any,
+        can_edit: Any = lambda: True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._tasks, self._can_edit = service, tasks, can_edit
+        self.routes_model: RecordTableModel[RouteInfo] = RecordTableModel(
+            [
+                Column(self.tr("Route"), lambda r: r.code),
+                Column(self.tr("Name"), lambda r: r.name),
+                Column(self.tr("Unit"), lambda r: r.kind),
+                Column(self.tr("Design"), lambda r: r.material or ""),
+                Column(self.tr("Steps"), lambda r: " > ".join(r.steps)),
+            ],
+            self,
+        )
+        self.recipes_model: RecordTableModel[RecipeInfo] = RecordTableModel(
+            [
+                Column(self.tr("Station type"), lambda r: r.station_type),
+                Column(self.tr("Product"), lambda r: r.product),
+                Column(self.tr("Parameter"), lambda r: r.parameter),
+                Column(self.tr("Target"), lambda r: _number(r.target), align_right=True),
+                Column(self.tr("+/-"), lambda r: _number(r.tolerance), align_right=True),
+                Column(self.tr("Unit"), lambda r: r.unit),
+                Column(self.tr("Changed by"), lambda r: r.updated_by),
+            ],
+            self,
+        )
+        self.routes_view = self._table(self.routes_model)
+        self.recipes_view = self._table(self.recipes_model)
+        self.routes_view.doubleClicked.connect(lambda _i: self.edit_route())
+        self.recipes_view.doubleClicked.connect(lambda _i: self.edit_recipe())
+        self.new_route = QPushButton(self.tr("New route"))
+        self.new_recipe = QPushButton(self.tr("New recipe"))
+        self.new_route.clicked.connect(lambda: self._route_dialog(None))
+        self.new_recipe.clicked.connect(lambda: self._recipe_dialog(None))
+        self.error = ErrorLine()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Routes and recipes")))
+        layout.addWidget(self.error)
+        for title, view, button in (
+            (self.tr("Routes"), self.routes_view, self.new_route),
+            (self.tr("Recipes: targets and tolerances"), self.recipes_view, self.new_recipe),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(title_label(title, section=True), 1)
+            row.addWidget(button)
+            layout.addLayout(row)
+            layout.addWidget(view, 1)
+
+    @staticmethod
+    def _table(model: RecordTableModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        editable = self._can_edit()
+        self.new_route.setVisible(editable)
+        self.new_recipe.setVisible(editable)
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._tasks.run(self._service.routes, self.routes_model.set_records, self._failed)
+        self._tasks.run(self._service.recipes, self.recipes_model.set_records, self._failed)
+
+    def edit_route(self) -> None:
+        index = self.routes_view.currentIndex()
+        if index.isValid() and self._can_edit():
+            self._route_dialog(self.routes_model.record(index.row()))
+
+    def edit_recipe(self) -> None:
+        index = self.recipes_view.currentIndex()
+        if index.isValid() and self._can_edit():
+            self._recipe_dialog(self.recipes_model.record(index.row()))
+
+    def _route_dialog(self, route: RouteInfo | None) -> RouteDialog:
+        dialog = RouteDialog(self._service, self._tasks, route, self)
+        dialog.saved.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
+
+    def _recipe_dialog(self, recipe: RecipeInfo | None) -> RecipeDialog:
+        dialog = RecipeDialog(self._service, self._tasks, recipe, self)
+        dialog.saved.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(describe_error(exc))
+
+
+def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
+    if not context.may(Permission.VIEW_GENEALOGY) and not context.may(Permission.EDIT_ROUTES):
+        return None
+    service = RoutesService(context.database, context.current_actor)
+    page = AdminRoutesPage(service, context.tasks, lambda: context.may(Permission.EDIT_ROUTES))
+    return QCoreApplication.translate("AdminRoutesPage", "Routes and recipes"), page
