@@ -41,6 +41,17 @@ class _Job(QRunnable):
             pass  # the owner (a page since closed) is gone, and its relay with it
 
 
+def _deliver(callback: Callable[[Any], None], value: Any) -> None:
+    """Call back on the GUI thread; a widget the callback names may have been deleted since the
+    work started (its page closed at sign-out): that result has nowhere to go and is dropped."""
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("result dropped: its widget was closed meanwhile (%s)", exc)
+
+
 class Tasks(QObject):
     """Runs callables off the GUI thread; `pending` counts jobs not yet delivered."""
 
@@ -78,13 +89,13 @@ class Tasks(QObject):
         def finished(result: Any) -> None:
             self._relays.discard(relay)
             if on_done is not None:
-                on_done(result)
+                _deliver(on_done, result)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:
             self._relays.discard(relay)
             if on_error is not None:
-                on_error(exc)
+                _deliver(on_error, exc)
             else:
                 log.error("background task failed", exc_info=exc)
                 raise exc

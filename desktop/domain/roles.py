@@ -19,7 +19,6 @@ class Permission(StrEnum):
     VIEW_PLANT = "view_plant"
     EDIT_MASTER_DATA = "edit_master_data"
     SEED_DEMO = "seed_demo"
-    MAINTAIN_DATABASE = "maintain_database"
     VIEW_PRODUCTION = "view_production"
     RECORD_DOWNTIME = "record_downtime"
     EDIT_PRODUCTION_TARGETS = "edit_production_targets"
@@ -59,7 +58,6 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_PLANT: _EVERYONE,
     Permission.EDIT_MASTER_DATA: frozenset({Role.ADMIN}),
     Permission.SEED_DEMO: frozenset({Role.ADMIN}),
-    Permission.MAINTAIN_DATABASE: frozenset({Role.ADMIN}),
     Permission.VIEW_PRODUCTION: _EVERYONE,
     Permission.RECORD_DOWNTIME: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.EDIT_PRODUCTION_TARGETS: frozenset({Role.SUPERVISOR, Role.ADMIN}),
@@ -89,6 +87,11 @@ MATRIX: dict[Permission, frozenset[Role]] = {
     Permission.CORRECT_ATTENDANCE: frozenset({Role.SUPERVISOR, Role.HR, Role.ADMIN}),
     Permission.WRITE_HANDOVER: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
+
+
+# Permissions that only choose what the navigation shows; the data behind them is guarded by
+# the services' own permissions (the role test checks that every other one is enforced there).
+NAVIGATION_ONLY = frozenset({Permission.VIEW_MASTER_DATA})
 
 
 def allowed(role: Role, permission: Permission) -> bool:

@@ -16,10 +16,12 @@ from typing import Any
 import pytest
 
 import desktop.services
-from desktop.domain.roles import MATRIX, Permission, Role
+from desktop.domain.roles import MATRIX, NAVIGATION_ONLY, Permission, Role
 from desktop.services.actor import Actor, RoleRefused
 
 _REQUIRE = re.compile(r"\.require\(Permission\.([A-Z_]+)\)")
+# Graded access (an operator sees only their own record): enforced in the service too.
+_GRADED = re.compile(r"allowed\(actor\.role, Permission\.([A-Z_]+)\)")
 
 
 def _modules() -> Iterator[Any]:
@@ -42,15 +44,23 @@ def protected_services() -> list[tuple[str, Callable[..., Any], Permission]]:
     return [(key, fn, perm) for key, (fn, perm) in sorted(found.items())]
 
 
+def graded_permissions() -> set[Permission]:
+    return {
+        Permission[name]
+        for module in _modules()
+        for name in _GRADED.findall(inspect.getsource(module))
+    }
+
+
 PROTECTED = protected_services()
 
 
 def test_the_protected_services_are_found() -> None:
     names = {name.rsplit(".", 1)[-1] for name, _fn, _perm in PROTECTED}
     assert {"save_station", "save_line", "create_user", "search", "seed_demo"} <= names
-    assert {p for _n, _f, p in PROTECTED} >= {p for p in MATRIX if MATRIX[p] != frozenset(Role)} - {
-        Permission.MAINTAIN_DATABASE
-    }
+    enforced = {p for _n, _f, p in PROTECTED} | graded_permissions()
+    expected = {p for p in MATRIX if MATRIX[p] != frozenset(Role)} - NAVIGATION_ONLY
+    assert expected - enforced == set(), "permissions that no service enforces"
 
 
 def _call(function: Callable[..., Any], actor: Actor, session: Any) -> None:

@@ -61,3 +61,24 @@ def test_a_result_for_a_destroyed_owner_is_dropped(qtbot) -> None:
     assert tasks.wait(5000)
     qtbot.wait(50)
     assert delivered == []
+
+
+def test_a_callback_into_a_deleted_widget_is_dropped(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+    from shiboken6 import delete
+
+    tasks = Tasks()
+    label = QLabel()
+    errors: list[BaseException] = []
+    release = threading.Event()
+
+    def work() -> str:
+        release.wait(5)
+        return "late result"
+
+    tasks.run(work, lambda text: label.setText(text), errors.append)
+    delete(label)
+    release.set()
+    assert tasks.wait(5000)
+    qtbot.wait(50)
+    assert errors == [] and tasks.pending == 0

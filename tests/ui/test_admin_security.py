@@ -40,7 +40,7 @@ def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         dialog._save()
     qtbot.waitUntil(lambda: page.model.rowCount() == 6)
-    assert service.sign_in_badge("BADGE-777777", "7777", "FILL-1").username == "new.op"
+    assert service.sign_in_badge("BADGE-777777", "7777", None).username == "new.op"
 
 
 def test_audit_page_lists_and_exports_with_the_french_separator(

@@ -132,6 +132,7 @@ def test_window_state_is_remembered(qtbot, demo_database, tmp_path) -> None:
     qtbot.addWidget(window)
     window.resize(711, 577)
     window.show()
+    window.show_area("admin")
     window.save_state(settings)
     again = build_main_window(make_context(demo_database), sign_in=False)
     qtbot.addWidget(again)
