@@ -31,7 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 from desktop.services import plant, production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
@@ -247,18 +247,24 @@ def bench_live(
         )
 
 
-def bench_year(url: str | None) -> None:
+def bench_year(url: str | None, reuse: bool = False) -> None:
+    """With `reuse`, time the queries on the year database an earlier run wrote at `url`."""
     folder = tempfile.mkdtemp(prefix="bench-line-year-")
     database = open_database(url or f"sqlite:///{folder}/year.sqlite")
-    codes = build_line(database, 20)
-    end = datetime.now(UTC).replace(second=0, microsecond=0)
-    start = end - timedelta(days=365)
-    started = time.perf_counter()
-    rows = fill_minutes(database, codes, start, 365 * 24 * 60)
-    print(
-        f"year: {rows:,} minute totals written in {time.perf_counter() - started:.0f} s "
-        f"({database.describe()})"
-    )
+    if reuse:
+        with database.reading() as session:
+            end = session.scalar(select(func.max(ProductionMinute.minute))) + timedelta(minutes=1)
+        start = end - timedelta(days=365)
+    else:
+        codes = build_line(database, 20)
+        end = datetime.now(UTC).replace(second=0, microsecond=0)
+        start = end - timedelta(days=365)
+        started = time.perf_counter()
+        rows = fill_minutes(database, codes, start, 365 * 24 * 60)
+        print(
+            f"year: {rows:,} minute totals written in {time.perf_counter() - started:.0f} s "
+            f"({database.describe()})"
+        )
     rng = random.Random(3)
     times = []
     with database.reading() as session:
@@ -286,9 +292,10 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--year", action="store_true")
     parser.add_argument("--database", help="for --year: a PostgreSQL URL instead of SQLite")
+    parser.add_argument("--reuse", action="store_true", help="for --year: --database holds it")
     args = parser.parse_args()
     if args.year:
-        bench_year(args.database)
+        bench_year(args.database, args.reuse)
         return
     app = QApplication([])
     folder = tempfile.mkdtemp(prefix="bench-line-")
