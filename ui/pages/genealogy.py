@@ -43,7 +43,7 @@ from desktop.services.genealogy_import import import_genealogy
 from ui.genealogy_dialogs import HoldDialog, ImportDialog
 from ui.main_window import Area
 from ui.messages import describe_error, translate
-from ui.style import NOK_RED, WARN_AMBER
+from ui.style import NOK_RED
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
 
@@ -148,6 +148,9 @@ class GenealogyPage(QWidget):
         self.recall_view = QTableView()
         self.recall_view.setModel(self.recall_model)
         self.recall_view.verticalHeader().hide()
+        self.recall_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.recall_view.horizontalHeader().setStretchLastSection(True)
         self.recall_summary = QLabel()
         self.recall_summary.setObjectName("sectionTitle")
@@ -170,7 +173,8 @@ class GenealogyPage(QWidget):
         top.addWidget(self.tree)
         top.addWidget(side_widget)
         top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 1)
+        top.setStretchFactor(1, 2)
+        top.setSizes([700, 420])
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(top)
         body.addWidget(recall_box)
@@ -262,19 +266,18 @@ class GenealogyPage(QWidget):
             (self.tr("Made by"), info.created_by or ""),
             (self.tr("Last station"), info.last_station or ""),
         ]
-        if info.hold_reason:
-            rows.append((self.tr("On hold because"), info.hold_reason))
         html = "".join(
             f"<tr><td style='color:#5a6478;padding-right:10px'>{label}</td>"
             f"<td><b>{_escape(value)}</b></td></tr>"
             for label, value in rows
         )
-        colour = NOK_RED if info.status == "on_hold" else WARN_AMBER
-        badge = (
-            f"<p style='color:{colour};font-weight:bold'>{status_name(info.status)}</p>"
-            if info.status == "on_hold"
-            else ""
-        )
+        badge = ""
+        if info.status == "on_hold":
+            reason = _escape(info.hold_reason or "")
+            badge = (
+                f"<p style='color:{NOK_RED};font-weight:bold;font-size:18px'>"
+                f"{status_name(info.status)}: {reason}</p>"
+            )
         self.details.setText(f"{badge}<table>{html}</table>")
         held = info.status == "on_hold"
         self.hold_button.setEnabled(not held)
