@@ -20,6 +20,7 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.domain.shifts import STATE_NAMES, AttendanceState, shift_name
 from desktop.services.actor import Actor
+from desktop.services.database import Database
 from desktop.services.handover import STATUS_NAMES, HandoverView, handovers_of
 from desktop.services.plant import default_site
 from desktop.services.roster import RosterRow, ShiftRoster, build_roster, check_line
@@ -478,3 +479,19 @@ def write_xlsx(report: ShiftReport, path: Path, translate: Translate = _same) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path
+
+
+class ShiftReportService:
+    """The shift report for the UI: built off the GUI thread; the PDF is laid out by the caller
+    (desktop.reports_pdf, Qt), the XLSX written here."""
+
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._database = database
+        self._actor = actor
+
+    def build(self, day: date, code: str, line: str | None = None) -> ShiftReport:
+        with self._database.reading() as session:
+            return build_shift_report(session, self._actor(), day, code, line)
+
+    def write_xlsx(self, report: ShiftReport, path: Path, translate: Translate = _same) -> Path:
+        return write_xlsx(report, path, translate)
