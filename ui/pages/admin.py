@@ -14,6 +14,7 @@ from ui.main_window import Area
 TABS: tuple[str, ...] = (
     "ui.pages.admin_plant",
     "ui.pages.admin_routes",
+    "ui.pages.admin_shifts",
     "ui.pages.admin_devices",
     "ui.pages.admin_users",
     "ui.pages.admin_audit",
