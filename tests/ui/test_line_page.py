@@ -23,6 +23,7 @@ from desktop.storage.models.production import ProductionMinute  # noqa: E402
 from desktop.storage.models.security import AuditEntry  # noqa: E402
 from desktop.tasks import Tasks  # noqa: E402
 from ui.line_bigscreen import BigScreen  # noqa: E402
+from ui.line_charts import save_png  # noqa: E402
 from ui.line_dashboard import LineDashboard  # noqa: E402
 from ui.pages.line import LinePage  # noqa: E402
 
@@ -106,7 +107,9 @@ def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, p
     dashboard.stop()
 
 
-def test_a_past_shift_is_not_live_and_shows_its_figures(qtbot, plant, qtmodeltester) -> None:
+def test_a_past_shift_is_not_live_and_shows_its_figures(
+    qtbot, plant, qtmodeltester, tmp_path
+) -> None:
     service = production.ProductionService(plant, Actor.system)
     yesterday = service.current_shift().day - timedelta(days=1)
     shift = service.shift(yesterday, "morning")
@@ -121,6 +124,16 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(qtbot, plant, qtmodeltes
     assert 0 <= record.oee <= 1
     assert dashboard.oee_chart.values == [pytest.approx(100 * record.oee)]
     qtmodeltester.check(dashboard.figures_model)
+    # every chart offers "Save chart as PNG..." in its context menu; the export writes a PNG
+    for view_box in (
+        dashboard.cumulative_chart.getPlotItem().getViewBox(),
+        dashboard.oee_chart.getPlotItem().getViewBox(),
+        dashboard.rates_chart.plots["PACKA-1"].getViewBox(),
+    ):
+        assert "Save chart as PNG..." in [a.text() for a in view_box.menu.actions()]
+    png = tmp_path / "chart.png"
+    save_png(dashboard.cumulative_chart.getPlotItem(), str(png), width=800)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, qtmodeltester) -> None:
