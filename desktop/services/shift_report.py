@@ -223,23 +223,22 @@ def facts(report: ShiftReport, translate: Translate = _same) -> list[tuple[str, 
 def report_tables(report: ShiftReport, translate: Translate = _same) -> list[ReportTable]:
     """The tables of the report, in order; the PDF and the XLSX show exactly these."""
     t = translate
-    n = QT_TRANSLATE_NOOP
     shown, roster = report.figures, report.roster
     stations = ReportTable(
         "stations",
-        t(n("Messages", "Production per station")),
+        t(QT_TRANSLATE_NOOP("Messages", "Production per station")),
         [
-            t(n("Messages", "Line")),
-            t(n("Messages", "Station")),
-            t(n("Messages", "Name")),
-            t(n("Messages", "Units")),
-            t(n("Messages", "Target")),
-            t(n("Messages", "Attainment")),
-            t(n("Messages", "NG (scrap)")),
-            t(n("Messages", "Scrap rate")),
-            t(n("Messages", "FPY")),
-            t(n("Messages", "OEE")),
-            t(n("Messages", "Downtime (min)")),
+            t(QT_TRANSLATE_NOOP("Messages", "Line")),
+            t(QT_TRANSLATE_NOOP("Messages", "Station")),
+            t(QT_TRANSLATE_NOOP("Messages", "Name")),
+            t(QT_TRANSLATE_NOOP("Messages", "Units")),
+            t(QT_TRANSLATE_NOOP("Messages", "Target")),
+            t(QT_TRANSLATE_NOOP("Messages", "Attainment")),
+            t(QT_TRANSLATE_NOOP("Messages", "NG (scrap)")),
+            t(QT_TRANSLATE_NOOP("Messages", "Scrap rate")),
+            t(QT_TRANSLATE_NOOP("Messages", "FPY")),
+            t(QT_TRANSLATE_NOOP("Messages", "OEE")),
+            t(QT_TRANSLATE_NOOP("Messages", "Downtime (min)")),
         ],
         [TEXT, TEXT, TEXT, INT, INT, PERCENT, INT, PERCENT, PERCENT, PERCENT, NUMBER],
         [
@@ -261,17 +260,17 @@ def report_tables(report: ShiftReport, translate: Translate = _same) -> list[Rep
     )
     lines = ReportTable(
         "lines",
-        t(n("Messages", "Production per line")),
+        t(QT_TRANSLATE_NOOP("Messages", "Production per line")),
         [
-            t(n("Messages", "Line")),
-            t(n("Messages", "Units")),
-            t(n("Messages", "Target")),
-            t(n("Messages", "Attainment")),
-            t(n("Messages", "NG (scrap)")),
-            t(n("Messages", "FPY")),
-            t(n("Messages", "OEE")),
-            t(n("Messages", "Downtime (min)")),
-            t(n("Messages", "Bottleneck")),
+            t(QT_TRANSLATE_NOOP("Messages", "Line")),
+            t(QT_TRANSLATE_NOOP("Messages", "Units")),
+            t(QT_TRANSLATE_NOOP("Messages", "Target")),
+            t(QT_TRANSLATE_NOOP("Messages", "Attainment")),
+            t(QT_TRANSLATE_NOOP("Messages", "NG (scrap)")),
+            t(QT_TRANSLATE_NOOP("Messages", "FPY")),
+            t(QT_TRANSLATE_NOOP("Messages", "OEE")),
+            t(QT_TRANSLATE_NOOP("Messages", "Downtime (min)")),
+            t(QT_TRANSLATE_NOOP("Messages", "Bottleneck")),
         ],
         [TEXT, INT, INT, PERCENT, INT, PERCENT, PERCENT, NUMBER, TEXT],
         [
@@ -291,39 +290,41 @@ def report_tables(report: ShiftReport, translate: Translate = _same) -> list[Rep
     )
     downtime = ReportTable(
         "downtime",
-        t(n("Messages", "Downtime by reason")),
+        t(QT_TRANSLATE_NOOP("Messages", "Downtime by reason")),
         [
-            t(n("Messages", "Reason")),
-            t(n("Messages", "Planned")),
-            t(n("Messages", "Stops")),
-            t(n("Messages", "Minutes")),
+            t(QT_TRANSLATE_NOOP("Messages", "Reason")),
+            t(QT_TRANSLATE_NOOP("Messages", "Planned")),
+            t(QT_TRANSLATE_NOOP("Messages", "Stops")),
+            t(QT_TRANSLATE_NOOP("Messages", "Minutes")),
         ],
         [TEXT, TEXT, INT, NUMBER],
         [
             [
                 t(r.name),
-                t(n("Messages", "yes")) if r.planned else t(n("Messages", "no")),
+                t(QT_TRANSLATE_NOOP("Messages", "yes"))
+                if r.planned
+                else t(QT_TRANSLATE_NOOP("Messages", "no")),
                 r.stops,
                 round(r.minutes, 1),
             ]
             for r in shown.downtime
         ],
-        t(n("Messages", "No stop in this shift")),
+        t(QT_TRANSLATE_NOOP("Messages", "No stop in this shift")),
     )
     attendance = ReportTable(
         "attendance",
-        t(n("Messages", "Attendance")),
+        t(QT_TRANSLATE_NOOP("Messages", "Attendance")),
         [
-            t(n("Messages", "Name")),
-            t(n("Messages", "Badge")),
-            t(n("Messages", "Crew")),
-            t(n("Messages", "Station")),
-            t(n("Messages", "Status")),
-            t(n("Messages", "In")),
-            t(n("Messages", "Out")),
-            t(n("Messages", "Late (min)")),
-            t(n("Messages", "Overtime (min)")),
-            t(n("Messages", "Correction")),
+            t(QT_TRANSLATE_NOOP("Messages", "Name")),
+            t(QT_TRANSLATE_NOOP("Messages", "Badge")),
+            t(QT_TRANSLATE_NOOP("Messages", "Crew")),
+            t(QT_TRANSLATE_NOOP("Messages", "Station")),
+            t(QT_TRANSLATE_NOOP("Messages", "Status")),
+            t(QT_TRANSLATE_NOOP("Messages", "In")),
+            t(QT_TRANSLATE_NOOP("Messages", "Out")),
+            t(QT_TRANSLATE_NOOP("Messages", "Late (min)")),
+            t(QT_TRANSLATE_NOOP("Messages", "Overtime (min)")),
+            t(QT_TRANSLATE_NOOP("Messages", "Correction")),
         ],
         [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, NUMBER, NUMBER, TEXT],
         [
@@ -343,20 +344,20 @@ def report_tables(report: ShiftReport, translate: Translate = _same) -> list[Rep
             ]
             for r in _attendance_order(roster.rows)
         ],
-        t(n("Messages", "Nobody planned or clocked in")),
+        t(QT_TRANSLATE_NOOP("Messages", "Nobody planned or clocked in")),
     )
     holds = ReportTable(
         "holds",
-        t(n("Messages", "Holds placed")),
+        t(QT_TRANSLATE_NOOP("Messages", "Holds placed")),
         [
-            t(n("Messages", "Item")),
-            t(n("Messages", "Kind")),
-            t(n("Messages", "Material")),
-            t(n("Messages", "Station")),
-            t(n("Messages", "Reason")),
-            t(n("Messages", "Placed")),
-            t(n("Messages", "By")),
-            t(n("Messages", "Released")),
+            t(QT_TRANSLATE_NOOP("Messages", "Item")),
+            t(QT_TRANSLATE_NOOP("Messages", "Kind")),
+            t(QT_TRANSLATE_NOOP("Messages", "Material")),
+            t(QT_TRANSLATE_NOOP("Messages", "Station")),
+            t(QT_TRANSLATE_NOOP("Messages", "Reason")),
+            t(QT_TRANSLATE_NOOP("Messages", "Placed")),
+            t(QT_TRANSLATE_NOOP("Messages", "By")),
+            t(QT_TRANSLATE_NOOP("Messages", "Released")),
         ],
         [TEXT] * 8,
         [
@@ -372,20 +373,20 @@ def report_tables(report: ShiftReport, translate: Translate = _same) -> list[Rep
             ]
             for h in shown.holds
         ],
-        t(n("Messages", "No hold placed in this shift")),
+        t(QT_TRANSLATE_NOOP("Messages", "No hold placed in this shift")),
     )
     handover = ReportTable(
         "handover",
-        t(n("Messages", "Handover notes")),
+        t(QT_TRANSLATE_NOOP("Messages", "Handover notes")),
         [
-            t(n("Messages", "Line")),
-            t(n("Messages", "Status")),
-            t(n("Messages", "Written by")),
-            t(n("Messages", "Notes")),
-            t(n("Messages", "Open issues")),
-            t(n("Messages", "Safety")),
-            t(n("Messages", "Quality")),
-            t(n("Messages", "Acknowledged by")),
+            t(QT_TRANSLATE_NOOP("Messages", "Line")),
+            t(QT_TRANSLATE_NOOP("Messages", "Status")),
+            t(QT_TRANSLATE_NOOP("Messages", "Written by")),
+            t(QT_TRANSLATE_NOOP("Messages", "Notes")),
+            t(QT_TRANSLATE_NOOP("Messages", "Open issues")),
+            t(QT_TRANSLATE_NOOP("Messages", "Safety")),
+            t(QT_TRANSLATE_NOOP("Messages", "Quality")),
+            t(QT_TRANSLATE_NOOP("Messages", "Acknowledged by")),
         ],
         [TEXT] * 8,
         [
@@ -401,7 +402,7 @@ def report_tables(report: ShiftReport, translate: Translate = _same) -> list[Rep
             ]
             for h in report.handovers
         ],
-        t(n("Messages", "No handover written for this shift")),
+        t(QT_TRANSLATE_NOOP("Messages", "No handover written for this shift")),
     )
     return [lines, stations, downtime, attendance, holds, handover]
 

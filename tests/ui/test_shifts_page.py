@@ -101,7 +101,7 @@ def test_the_badge_clock_takes_a_wedge_scan(qtbot, demo_db) -> None:
     page.tabs.setCurrentWidget(page.clock)
     qtbot.keyClicks(page.clock.badge, badge)
     qtbot.keyClick(page.clock.badge, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.clock.history.count() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(page.clock.clockings) == 1, timeout=10_000)
     text = page.clock.result.text()
     assert "clocked" in text or "already recorded" in text
     assert page.badge_scanned("UNKNOWN-1") is True

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -168,7 +167,9 @@ class ClockPanel(QWidget):
         self.result = QLabel(self.tr("Scan a badge"))
         self.result.setStyleSheet("font-size: 26px; font-weight: bold;")
         self.result.setWordWrap(True)
-        self.history = QListWidget()
+        self.history = QPlainTextEdit()
+        self.history.setReadOnly(True)
+        self.clockings: list[str] = []
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Clock in and out"), section=True))
         layout.addWidget(self.badge)
@@ -198,9 +199,8 @@ class ClockPanel(QWidget):
         shown = text.format(name=result.name, time=when, shift=shift)
         self.result.setText(shown)
         self.result.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {colour};")
-        self.history.insertItem(0, shown)
-        while self.history.count() > 50:
-            self.history.takeItem(self.history.count() - 1)
+        self.clockings = [shown, *self.clockings[:49]]
+        self.history.setPlainText("\n".join(self.clockings))
         if self.on_clocked is not None:
             self.on_clocked()
 

@@ -11,7 +11,6 @@ from alembic import op
 
 import desktop.storage.types
 
-
 revision = "0500"
 down_revision = "0001"
 branch_labels = ("shifts",)
