@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
@@ -36,7 +38,7 @@ from desktop.services import audit
 from desktop.services.actor import Actor
 from desktop.services.database import Database
 from desktop.services.signatures import Meaning, sign
-from desktop.storage.models.genealogy import QUANTITY, Item, ItemHold
+from desktop.storage.models.genealogy import Item, ItemHold
 from desktop.storage.types import UtcDateTime
 
 
@@ -61,8 +63,9 @@ class ItemInfo:
     hold_reason: str | None = None
 
 
-@dataclass(frozen=True)
-class TraceNode:
+class TraceNode(NamedTuple):
+    """A reached item (named tuples: a forward trace makes tens of thousands of them)."""
+
     id: str
     kind: str
     material: str
@@ -71,8 +74,7 @@ class TraceNode:
     last_station: str | None = None
 
 
-@dataclass(frozen=True)
-class TraceLink:
+class TraceLink(NamedTuple):
     parent: str
     child: str
     quantity: Decimal
@@ -253,38 +255,45 @@ def receive_lot(
 
 # -- traces ------------------------------------------------------------------------------------
 
-# One query per direction. The anchor is found by business id; UNION (not UNION ALL) keeps each
-# reachable item once. The LEFT JOIN brings the links of each reached item towards the leaves.
-_TRACE_SQL = {
-    Direction.BACKWARD: text(
-        """
-        WITH RECURSIVE reach(id) AS (
-            SELECT id FROM item WHERE business_id = :root
-            UNION
-            SELECT l.parent_id FROM genealogy_link l JOIN reach r ON l.child_id = r.id
-        )
-        SELECT i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
-               l.parent_id, l.quantity, l.unit
-        FROM reach r
-        JOIN item i ON i.id = r.id
-        LEFT JOIN genealogy_link l ON l.child_id = r.id
-        """
-    ).columns(quantity=QUANTITY),
-    Direction.FORWARD: text(
-        """
-        WITH RECURSIVE reach(id) AS (
-            SELECT id FROM item WHERE business_id = :root
-            UNION
-            SELECT l.child_id FROM genealogy_link l JOIN reach r ON l.parent_id = r.id
-        )
-        SELECT i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
-               l.child_id, l.quantity, l.unit
-        FROM reach r
-        JOIN item i ON i.id = r.id
-        LEFT JOIN genealogy_link l ON l.parent_id = r.id
-        """
-    ).columns(quantity=QUANTITY),
+# One query per direction, the same text on SQLite and PostgreSQL. The anchor is found by
+# business id; UNION (not UNION ALL) keeps each reachable item once. The reachable set is used
+# twice (materialised once): a row per item with its details, then a row per link towards the
+# leaves, so item columns are not repeated for each of its links.
+_TRACE_TEXT = """
+WITH RECURSIVE reach(id) AS (
+    SELECT id FROM item WHERE business_id = {root}
+    UNION
+    SELECT l.{far} FROM genealogy_link l JOIN reach r ON l.{near} = r.id
+)
+SELECT 0, i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
+       NULL, NULL, NULL
+FROM reach r JOIN item i ON i.id = r.id
+UNION ALL
+SELECT 1, l.{near}, NULL, NULL, NULL, NULL, NULL, NULL, l.{far}, l.quantity, l.unit
+FROM reach r JOIN genealogy_link l ON l.{near} = r.id
+"""
+_DIRECTION_COLUMNS = {
+    Direction.BACKWARD: {"near": "child_id", "far": "parent_id"},
+    Direction.FORWARD: {"near": "parent_id", "far": "child_id"},
 }
+# The DBAPI's own placeholder: traces read tens of thousands of rows, and going straight to the
+# driver's cursor skips a per-row layer that would otherwise cost more than the query itself.
+_PLACEHOLDER = {"sqlite": ":root", "postgresql": "%(root)s"}
+_TRACE_SQL: dict[tuple[str, Direction], str] = {
+    (dialect, direction): _TRACE_TEXT.format(root=placeholder, **columns)
+    for dialect, placeholder in _PLACEHOLDER.items()
+    for direction, columns in _DIRECTION_COLUMNS.items()
+}
+
+
+def _decimal(value: Any, cache: dict[Any, Decimal]) -> Decimal:
+    """A stored quantity as Decimal (SQLite hands back floats; few distinct values repeat)."""
+    found = cache.get(value)
+    if found is None:
+        found = value if isinstance(value, Decimal) else Decimal(repr(value))
+        found = found.quantize(Decimal("0.000001")).normalize()
+        cache[value] = found
+    return found
 
 
 def trace(session: Session, actor: Actor, business_id: str, direction: Direction | str) -> Trace:
@@ -296,49 +305,62 @@ def trace(session: Session, actor: Actor, business_id: str, direction: Direction
     actor.require(Permission.VIEW_GENEALOGY)
     direction = Direction(direction)
     root = business_id.strip()
-    rows = session.execute(_TRACE_SQL[direction], {"root": root}).all()
+    connection = session.connection()
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(_TRACE_SQL[(connection.dialect.name, direction)], {"root": root})
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
     if not rows:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"), id=root
         )
-    info: dict[int, tuple[str, str, str, str, str | None]] = {}
-    edges: list[tuple[int, int, Decimal, str]] = []
+    info: dict[int, tuple] = {}
+    onward: dict[int, list[int]] = {}
+    edges: list[tuple] = []
     root_id = -1
     for row in rows:
-        item_id, bid, kind, material, status, held, last_station, other, quantity, unit = row
-        if item_id not in info:
-            info[item_id] = (
-                bid,
-                kind,
-                material,
-                effective_status(status, bool(held)),
-                last_station,
-            )
-            if bid == root:
-                root_id = item_id
-        if other is not None:
-            edges.append((item_id, other, quantity, unit))
+        if row[0] == 0:
+            info[row[1]] = row
+            if row[2] == root:
+                root_id = row[1]
+        else:
+            edges.append(row)
+            near = row[1]
+            far_list = onward.get(near)
+            if far_list is None:
+                onward[near] = [row[8]]
+            else:
+                far_list.append(row[8])
     # Breadth first from the root: the depth of an item is its shortest distance.
-    onward: dict[int, list[int]] = {}
-    for near, far, _q, _u in edges:
-        onward.setdefault(near, []).append(far)
     depth = {root_id: 0}
     queue = deque([root_id])
     while queue:
         current = queue.popleft()
+        next_depth = depth[current] + 1
         for far in onward.get(current, ()):
             if far not in depth:
-                depth[far] = depth[current] + 1
+                depth[far] = next_depth
                 queue.append(far)
     nodes = [
-        TraceNode(info[i][0], info[i][1], info[i][2], info[i][3], depth[i], info[i][4])
-        for i in sorted(info, key=lambda i: (depth.get(i, 0), info[i][0]))
+        TraceNode(row[2], row[3], row[4], ON_HOLD if row[6] else row[5], depth[item_id], row[7])
+        for item_id, row in info.items()
     ]
+    nodes.sort(key=lambda n: (n.depth, n.id))
+    names = {item_id: row[2] for item_id, row in info.items()}
+    cache: dict[Any, Decimal] = {}
     if direction is Direction.BACKWARD:
-        links = [TraceLink(info[far][0], info[near][0], q, u) for near, far, q, u in edges]
+        links = [
+            TraceLink(names[row[8]], names[row[1]], _decimal(row[9], cache), row[10])
+            for row in edges
+        ]
     else:
-        links = [TraceLink(info[near][0], info[far][0], q, u) for near, far, q, u in edges]
-    links.sort(key=lambda link: (link.child, link.parent))
+        links = [
+            TraceLink(names[row[1]], names[row[8]], _decimal(row[9], cache), row[10])
+            for row in edges
+        ]
+    links.sort(key=itemgetter(1, 0))
     return Trace(root, direction, nodes, links)
 
 

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -64,6 +64,7 @@ from desktop.services.genealogy import blocking_hold
 from desktop.storage.models.genealogy import (
     GenealogyLink,
     Item,
+    ItemHold,
     Recipe,
     Route,
     RouteStep,
@@ -208,19 +209,21 @@ def _station(session: Session, code: str) -> tuple[Station, StationProgram]:
 
 def route_for(session: Session, kind: str, material: str | None = None) -> tuple[str, ...]:
     """The station types a unit of `kind` passes: its material's route, the kind's route, or
-    the default."""
-    routes = session.scalars(
-        select(Route).where(Route.kind == kind, Route.active).order_by(Route.material.is_(None))
+    the default (one query: the steps of the matching routes, the material's first)."""
+    rows = session.execute(
+        select(Route.id, RouteStep.station_type)
+        .join(RouteStep, RouteStep.route_id == Route.id)
+        .where(
+            Route.kind == kind,
+            Route.active,
+            or_(Route.material.is_(None), Route.material == material),
+        )
+        .order_by(Route.material.is_(None), Route.code, RouteStep.position)
     ).all()
-    for route in routes:
-        if route.material in (None, material):
-            steps = session.scalars(
-                select(RouteStep.station_type)
-                .where(RouteStep.route_id == route.id)
-                .order_by(RouteStep.position)
-            ).all()
-            return tuple(steps)
-    return DEFAULT_ROUTES.get(kind, ())
+    if not rows:
+        return DEFAULT_ROUTES.get(kind, ())
+    first = rows[0][0]
+    return tuple(step for route_id, step in rows if route_id == first)
 
 
 def _recipe(session: Session, station_type: str, product: str, parameter: str) -> Recipe | None:
@@ -271,6 +274,15 @@ def products(session: Session, station_type: str) -> list[str]:
 # -- checks ------------------------------------------------------------------------------------
 
 
+def _any_hold(session: Session) -> bool:
+    """Whether any hold is active in the plant (cached for the scan's unit of work)."""
+    cached = session.info.get("linedesk_any_hold")
+    if cached is None:
+        cached = bool(session.scalar(select(exists().where(ItemHold.released_at.is_(None)))))
+        session.info["linedesk_any_hold"] = cached
+    return cached
+
+
 def _check_usable(session: Session, item: Item) -> None:
     """Not consumed, scrapped or empty, and neither it nor any ancestor on hold."""
     if item.status == ItemStatus.SCRAPPED:
@@ -291,7 +303,7 @@ def _check_usable(session: Session, item: Item) -> None:
             QT_TRANSLATE_NOOP("Messages", "{id} is used already (consumed or shipped)"),
             id=item.business_id,
         )
-    hold = blocking_hold(session, item.id)
+    hold = blocking_hold(session, item.id) if _any_hold(session) else None
     if hold is not None:
         if hold.item == item.business_id:
             raise _Rejected(
@@ -678,10 +690,18 @@ def _make(scan: _Scan, product: str | None) -> ScanResult:
     else:
         material = _default_product(scan, product)
     # How much each loaded lot gives: the recipe's quantity, or a whole intermediate roll.
+    recipes = {
+        r.parameter: r
+        for r in scan.session.scalars(
+            select(Recipe).where(
+                Recipe.station_type == program.station_type, Recipe.product == material
+            )
+        )
+    }
     takes: list[tuple[Item, Decimal]] = []
     for _load_row, lot in loaded:
         _check_usable(scan.session, lot)
-        recipe = _recipe(scan.session, program.station_type, material, lot.material)
+        recipe = recipes.get(lot.material)
         if recipe is not None:
             amount = convert_quantity(recipe.target, recipe.unit, lot.unit)
             if amount is None:
@@ -735,7 +755,13 @@ def _make(scan: _Scan, product: str | None) -> ScanResult:
         ),
         Action.CREATED,
         None,
-        _instruction(scan.session, scan.station, program),
+        instruction(
+            "scan_load"
+            if any(lot.status != ItemStatus.AVAILABLE for lot, _a in takes)
+            else "scan_new_cell"
+            if makes is ItemKind.CELL
+            else "scan_new_lot"
+        ),
     )
 
 
