@@ -21,6 +21,7 @@ import gc
 import io
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -40,6 +41,7 @@ from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
 from desktop.services.database import Database
+from desktop.storage.engine import SQLITE_BEGIN
 from desktop.storage.models.genealogy import GenealogyLink, Item
 
 LOT_COLUMNS = ("id", "kind", "material", "quantity", "unit", "created_at")
@@ -341,6 +343,30 @@ def _defer_foreign_keys(connection: Connection) -> None:
         connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
 
 
+@contextmanager
+def _bulk_unit_of_work(database: Database) -> Iterator[Session]:
+    """The import's transaction. On SQLite, the connection's foreign-key checks are off for it:
+    the run resolves every link's parent and child to an item of the file or of the database
+    (read under the write lock) before storing it, so the per-row checks would only repeat
+    that work. They are switched back on before the connection returns to the pool.
+    Elsewhere, the ordinary unit of work (the links' keys are deferred to the commit)."""
+    if not database.is_sqlite:
+        with database.unit_of_work() as session:
+            yield session
+        return
+    with database.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, where it counts
+        try:
+            writer = connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+            with Session(bind=writer, expire_on_commit=False) as session, session.begin():
+                yield session
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
 def import_genealogy(
     database: Database,
     actor: Actor,
@@ -363,7 +389,7 @@ def import_genealogy(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with database.unit_of_work() as session:
+        with _bulk_unit_of_work(database) as session:
             tz = zone(plant.site_info(session).time_zone)
             run = _Run(session, tz, lots, links, total, progress)
             counts = run.execute()

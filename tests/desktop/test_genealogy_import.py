@@ -197,3 +197,18 @@ def test_progress_reaches_the_end(sqlite_url: str, tmp_path: Path) -> None:
     assert len(seen) >= 2
     assert seen[-1][0] == seen[-1][1]
     assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+
+
+def test_foreign_keys_are_on_again_after_an_import(sqlite_url: str, tmp_path: Path) -> None:
+    from desktop.services.database import open_database
+    from desktop.storage import maintenance
+
+    database = open_database(sqlite_url)
+    lots, links = write(tmp_path, LOTS, LINKS)
+    import_genealogy(database, Actor.system(), lots, links)
+    bad_lots, bad_links = write(tmp_path, LOTS, LINKS + "LOT-XX,CELL-A1,1,kg,2026-03-02,X\n")
+    with pytest.raises(InputError):
+        import_genealogy(database, Actor.system(), bad_lots, bad_links)
+    assert maintenance.pragma(database.engine, "foreign_keys") == "1"
+    assert maintenance.check(database.engine) == []
+    database.dispose()
