@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         if self.areas:
             self.show_area_index(0)
 
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
     def current_area(self) -> str | None:
         index = self.pages.currentIndex()
         return self.areas[index].key if 0 <= index < len(self.areas) else None
