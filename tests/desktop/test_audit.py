@@ -113,5 +113,4 @@ def test_filters_by_user_object_and_time(database) -> None:
 def test_seeded_demo_database_carries_audit_rows(demo_database) -> None:
     rows = AuditService(demo_database, lambda: SYSTEM).search(AuditFilter(username=SYSTEM.username))
     assert "seed-demo" in {r.object_id for r in rows}
-    assert {r.action for r in rows} <= {"bulk", "create", "update"}
     assert AuditService(demo_database, lambda: SYSTEM).verify() is None
