@@ -281,6 +281,11 @@ def _plain(text: str) -> str:
     return text.replace("&nbsp;", " ").replace("&amp;", "&")
 
 
+def _in_combo_popup(widget) -> bool:
+    parent = widget.parentWidget()
+    return parent is not None and parent.metaObject().className() == "QComboBoxPrivateContainer"
+
+
 def _widget_texts(widget) -> Iterator[str]:  # noqa: C901 - one branch per kind of widget
     """Every text a person can read on `widget` itself (not its children)."""
     from PySide6.QtCore import Qt
@@ -290,6 +295,7 @@ def _widget_texts(widget) -> Iterator[str]:  # noqa: C901 - one branch per kind 
         QAbstractSpinBox,
         QComboBox,
         QGroupBox,
+        QHeaderView,
         QLabel,
         QLineEdit,
         QPlainTextEdit,
@@ -330,7 +336,12 @@ def _widget_texts(widget) -> Iterator[str]:  # noqa: C901 - one branch per kind 
         yield widget.specialValueText()
         yield getattr(widget, "suffix", lambda: "")()
         yield getattr(widget, "prefix", lambda: "")()
-    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+    elif (
+        isinstance(widget, QAbstractItemView)
+        and not isinstance(widget, QHeaderView)  # its table reads the same model
+        and not _in_combo_popup(widget)  # the combo's own items are read above
+        and widget.model() is not None
+    ):
         model = widget.model()
         for column in range(model.columnCount()):
             yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
@@ -388,29 +399,36 @@ def english_left(texts: Iterator[tuple[str, str]], catalogue) -> list[str]:
     english = _words(e.source for e in catalogue) | ENGLISH
     french = _words(e.translation for e in catalogue) | ALLOWED
     suspects = english - french
-    data = demo_data()
+    data = sorted(demo_data(), key=len, reverse=True)
     found = []
     for where, text in texts:
-        if text in data:
-            continue
-        words = {w for w in WORD.findall(PATHS.sub(" ", text)) if w.lower() in suspects}
+        bare = PATHS.sub(" ", text)
+        for name in data:  # "FILL-1 - Filling 1": the station's name is data
+            bare = bare.replace(name, " ")
+        words = {w for w in WORD.findall(bare) if w.lower() in suspects}
         if words:
             found.append(f"{where}: {text!r} ({', '.join(sorted(words))})")
     return sorted(set(found))
 
 
-def _settle(qtbot, context) -> None:
+def _settle(context) -> None:
     """Let every background load finish and its result reach the widgets."""
+    import time
+
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
-        qtbot.waitUntil(lambda: context.tasks.pending == 0, timeout=20_000)
+        deadline = time.monotonic() + 20
+        while context.tasks.pending and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        assert context.tasks.pending == 0, "background loads did not finish within 20 s"
         QApplication.processEvents()
 
 
-def test_every_area_shows_french_to_an_admin(
-    qtbot, french, seeded_demo, tmp_path, catalogue
-) -> None:
+@pytest.fixture(scope="module")
+def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]]:
+    """The texts of every area an administrator sees on the demo plant, in French."""
     from desktop.app import build_main_window
     from desktop.config import defaults
     from desktop.context import AppContext
@@ -418,23 +436,70 @@ def test_every_area_shows_french_to_an_admin(
     from desktop.services.actor import Actor
     from desktop.tasks import Tasks
 
-    database = _open_copy(seeded_demo, tmp_path)
+    database = _open_copy(seeded_demo, tmp_path_factory.mktemp("admin"))
     admin = Actor(username="admin", role=Role.ADMIN, display_name="Demo Admin")
     context = AppContext(database, defaults(), Tasks(), admin, demo=True)
     window = build_main_window(context, sign_in=False)
-    qtbot.addWidget(window)
     window.show()
     keys = [area.key for area in window.areas]
     assert "admin" in keys and "line" in keys
-    texts: list[tuple[str, str]] = []
-    for key in keys:
+    for key in keys:  # each area loads its data when first shown
         window.show_area(key)
-        _settle(qtbot, context)
-        texts += list(screen_texts(window))
-    found = english_left(iter(texts), catalogue)
+        _settle(context)
+    texts = [(f"window: {where}", text) for where, text in screen_texts(window.statusBar())]
+    texts += [(f"window: {where}", window.windowTitle()) for where in ("title",)]
+    for button in window.nav_buttons.buttons():
+        texts.append(("window: navigation", button.text()))
+    for area in window.areas:
+        texts += [(f"{area.key}: {where}", text) for where, text in screen_texts(area.page)]
+    window.close()
     context.tasks.wait()
+    window.deleteLater()
     database.dispose()
+    return texts
+
+
+def test_every_area_shows_french_to_an_admin(admin_screens, catalogue) -> None:
+    found = english_left(iter(admin_screens), catalogue)
     assert not found, "English on the French screens:\n" + "\n".join(found)
+
+
+# English number and date conventions on a French screen: 84.0, 1,000, 2026-11-25.
+ENGLISH_NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])|(?<![\w,])\d{1,3}(?:,\d{3})+(?![\w,])")
+ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
+
+
+def english_numbers(texts: Iterator[tuple[str, str]]) -> list[str]:
+    found = set()
+    for where, text in texts:
+        bare = PATHS.sub(" ", text)
+        if ENGLISH_NUMBER.search(bare) or ISO_DATE.search(bare):
+            found.add(f"{where.split('/')[0]}: {text[:80]!r}")
+    return sorted(found)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pages still format numbers and dates with f-strings and isoformat (listed in the "
+    "issue 9 report); remove this mark when they use ui.formatting",
+)
+def test_french_screens_write_numbers_and_dates_the_french_way(admin_screens) -> None:
+    found = english_numbers(iter(admin_screens))
+    assert not found, "English number or date formats on French screens:\n" + "\n".join(found)
+
+
+def test_the_number_check_finds_english_conventions() -> None:
+    texts = [
+        ("a", "84.0 %"),
+        ("b", "1,000"),
+        ("c", "2026-11-25"),
+        ("d", "84,0 %"),
+        ("e", "1\u202f000"),
+        ("f", "REQ-2026-021"),
+        ("g", "25/11/2026"),
+        ("h", "v0.1.0"),
+    ]
+    assert english_numbers(iter(texts)) == ["a: '84.0 %'", "b: '1,000'", "c: '2026-11-25'"]
 
 
 def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, catalogue) -> None:
@@ -448,7 +513,7 @@ def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, cata
     window = build_main_window(context, sign_in=True)
     qtbot.addWidget(window)
     window.show()
-    _settle(qtbot, context)
+    _settle(context)
     assert not window.signed_in_view()
     page = window.sign_in
     assert page.title.text() == "Se connecter"

@@ -1,0 +1,183 @@
+"""Screenshots of every page of the real application on the demo plant, for the README tour.
+
+    DISPLAY=:99 python installer/screenshots.py            # French and English
+    DISPLAY=:99 python installer/screenshots.py --language fr --only people
+
+Each language runs in a process of its own (a language is chosen before the first widget is
+built, as at a real start). The window is the one `linedesk demo` opens, built by the same
+`desktop.app` functions on a freshly seeded demo plant in a temporary home; the script signs in
+through the sign-in screen's demo buttons (the administrator sees every area, the operator
+the station), shows each area and each of its tabs, waits until the background loads are in,
+and saves `resources/screenshots/<page>-<language>.png` with QWidget.grab(). Run it under a
+real X server (Xvfb) so fonts and styles are those of a desktop; look at the pictures before
+committing them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "resources" / "screenshots"
+SIZE = (1440, 900)
+
+
+def _slug(area: str, index: int, widget: object) -> str:
+    """A language-independent name for a tab: its object or class name in kebab case."""
+    name = getattr(widget, "objectName", lambda: "")() or type(widget).__name__
+    if name.startswith("Q") or name.startswith("qt_"):
+        return f"{area}-tab{index + 1}"
+    name = re.sub(r"(Page|Tab|Widget|Panel)$", "", name) or name
+    slug = re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower().replace("_", "-")
+    if slug == area or slug.startswith(area + "-"):
+        return slug if slug != area else f"{area}-tab{index + 1}"
+    return f"{area}-{slug}"
+
+
+class Shooter:
+    def __init__(self, language: str, out: Path, only: set[str]) -> None:
+        self.language, self.out, self.only = language, out, only
+        self.written: list[Path] = []
+
+    def settle(self, context: object, seconds: float = 1.2) -> None:
+        """Process events until the background loads are delivered, then `seconds` more so
+        charts paint (live pages start new loads all the time: those are not waited for)."""
+        from PySide6.QtWidgets import QApplication
+
+        deadline = time.monotonic() + 20
+        while context.tasks.pending and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            QApplication.processEvents()
+            time.sleep(0.02)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.02)
+
+    def grab(self, window: object, name: str) -> None:
+        if self.only and not any(name.startswith(o) for o in self.only):
+            return
+        target = self.out / f"{name}-{self.language}.png"
+        if not window.grab().save(str(target), "PNG"):  # type: ignore[attr-defined]
+            raise SystemExit(f"cannot write {target}")
+        self.written.append(target)
+        print(f"  {target}", flush=True)
+
+    def sign_in(self, window: object, context: object, username: str) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        button = window.sign_in.findChild(QPushButton, f"demo-{username}")  # type: ignore[attr-defined]
+        if button is None:
+            raise SystemExit(f"no demo button for {username} on the sign-in screen")
+        button.click()
+        deadline = time.monotonic() + 20
+        while not window.signed_in_view() and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            self.settle(context, 0.1)
+        if not window.signed_in_view():  # type: ignore[attr-defined]
+            raise SystemExit(f"{username} could not sign in")
+
+    def areas(self, window: object, context: object, prefix: str = "") -> None:
+        from PySide6.QtWidgets import QTabWidget
+
+        for area in list(window.areas):  # type: ignore[attr-defined]
+            window.show_area(area.key)  # type: ignore[attr-defined]
+            self.settle(context)
+            tabs = area.page if isinstance(area.page, QTabWidget) else None
+            if tabs is None:
+                tabs = next(iter(area.page.findChildren(QTabWidget)), None)
+            self.grab(window, f"{prefix}{area.key}")
+            if tabs is None or tabs.count() < 2:
+                continue
+            for index in range(1, tabs.count()):
+                tabs.setCurrentIndex(index)
+                self.settle(context)
+                self.grab(window, prefix + _slug(area.key, index, tabs.widget(index)))
+            tabs.setCurrentIndex(0)
+
+
+def shoot(language: str, out: Path, only: set[str]) -> int:
+    from desktop import paths
+    from desktop.app import (
+        build_main_window,
+        connect_devices,
+        ensure_application,
+        start_devices,
+    )
+    from desktop.config import defaults
+    from desktop.context import AppContext
+    from desktop.services.actor import Actor
+    from desktop.services.database import open_database
+    from desktop.services.demo import seed_demo
+    from desktop.tasks import Tasks
+    from ui.i18n import install_translators
+    from ui.style import STYLESHEET
+
+    app = ensure_application()
+    translators = install_translators(
+        app, language, paths.RESOURCES / "translations", paths.data_dir() / "translations"
+    )
+    app.setStyleSheet(STYLESHEET)
+    database = open_database(paths.sqlite_url(paths.demo_database_file()))
+    seed_demo(database, Actor.system())
+    context = AppContext(database, defaults(), Tasks(), None, demo=True)
+    running = start_devices(context, simulate=True)  # as `linedesk demo`: devices, line sim
+    window = build_main_window(context)
+    connect_devices(context, window)
+    # The status bar names the database; the temporary folder it sits in says nothing.
+    window.set_status(database=paths.demo_database_file().name)
+    window.resize(*SIZE)
+    window.show()
+    shooter = Shooter(language, out, only)
+    shooter.settle(context)
+    shooter.grab(window, "sign-in")
+    shooter.sign_in(window, context, "admin")
+    shooter.areas(window, context)
+    window.sign_out_requested.emit()
+    shooter.settle(context, 0.3)
+    shooter.sign_in(window, context, "operator")
+    if any(area.key == "station" for area in window.areas):
+        window.show_area("station")
+        shooter.settle(context)
+        shooter.grab(window, "station-operator")
+    window.close()
+    for stop in reversed(running):
+        stop()
+    context.tasks.wait()
+    database.dispose()
+    del translators
+    print(f"{language}: {len(shooter.written)} screenshots", flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--language", choices=("fr", "en"))
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--only", action="append", default=[], metavar="PAGE")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.language:
+        return shoot(args.language, args.out, set(args.only))
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        raise SystemExit("needs an X server: DISPLAY=:99 (Xvfb) or QT_QPA_PLATFORM=offscreen")
+    for language in ("fr", "en"):
+        with tempfile.TemporaryDirectory(prefix="linedesk-shots-") as home:
+            env = dict(os.environ, LINEDESK_HOME=home)
+            env.pop("LINEDESK_LANGUAGE", None)
+            command = [sys.executable, __file__, "--language", language, "--out", str(args.out)]
+            for only in args.only:
+                command += ["--only", only]
+            code = subprocess.call(command, env=env, cwd=ROOT)
+            if code != 0:
+                return code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
