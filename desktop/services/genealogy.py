@@ -9,13 +9,11 @@ from the same query. Depth (the shortest distance from the root) is computed aft
 from __future__ import annotations
 
 import csv
-from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -317,50 +315,57 @@ def trace(session: Session, actor: Actor, business_id: str, direction: Direction
             QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"), id=root
         )
     info: dict[int, tuple] = {}
+    names: dict[int, str] = {}
     onward: dict[int, list[int]] = {}
     edges: list[tuple] = []
     root_id = -1
     for row in rows:
         if row[0] == 0:
             info[row[1]] = row
+            names[row[1]] = row[2]
             if row[2] == root:
                 root_id = row[1]
         else:
             edges.append(row)
-            near = row[1]
-            far_list = onward.get(near)
+            far_list = onward.get(row[1])
             if far_list is None:
-                onward[near] = [row[8]]
+                onward[row[1]] = [row[8]]
             else:
                 far_list.append(row[8])
-    # Breadth first from the root: the depth of an item is its shortest distance.
+    # Breadth first from the root: the depth of an item is its shortest distance, and the
+    # order of discovery lists the nodes by depth without sorting tens of thousands of them.
     depth = {root_id: 0}
-    queue = deque([root_id])
-    while queue:
-        current = queue.popleft()
+    order = [root_id]
+    position = 0
+    while position < len(order):
+        current = order[position]
+        position += 1
         next_depth = depth[current] + 1
         for far in onward.get(current, ()):
             if far not in depth:
                 depth[far] = next_depth
-                queue.append(far)
-    nodes = [
-        TraceNode(row[2], row[3], row[4], ON_HOLD if row[6] else row[5], depth[item_id], row[7])
-        for item_id, row in info.items()
-    ]
-    nodes.sort(key=lambda n: (n.depth, n.id))
-    names = {item_id: row[2] for item_id, row in info.items()}
+                order.append(far)
+    nodes = []
+    for item_id in order:
+        row = info[item_id]
+        nodes.append(
+            TraceNode(row[2], row[3], row[4], ON_HOLD if row[6] else row[5], depth[item_id], row[7])
+        )
     cache: dict[Any, Decimal] = {}
     if direction is Direction.BACKWARD:
         links = [
-            TraceLink(names[row[8]], names[row[1]], _decimal(row[9], cache), row[10])
+            TraceLink(
+                names[row[8]], names[row[1]], cache.get(row[9]) or _decimal(row[9], cache), row[10]
+            )
             for row in edges
         ]
     else:
         links = [
-            TraceLink(names[row[1]], names[row[8]], _decimal(row[9], cache), row[10])
+            TraceLink(
+                names[row[1]], names[row[8]], cache.get(row[9]) or _decimal(row[9], cache), row[10]
+            )
             for row in edges
         ]
-    links.sort(key=itemgetter(1, 0))
     return Trace(root, direction, nodes, links)
 
 
