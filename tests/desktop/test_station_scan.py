@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -340,3 +341,12 @@ def test_stored_messages_keep_their_template_for_translation(floor, database) ->
     details = json.loads(stored.details)
     assert details["message"]["template"] == "Unknown lot or serial number: {id}"
     assert floor.state("FORM-1").recent[0].message.params == {"id": "CELL-NOSUCH"}
+
+
+def test_scans_under_a_supervisor_override_are_marked(floor: StationService, database) -> None:
+    covered = replace(OPERATOR, override_by="sam.supervisor")
+    service = StationService(database, lambda: covered)
+    result = service.scan("STACK-1", "CELL-26G0000001")
+    assert result.ok and result.override_by == "sam.supervisor"
+    assert events(database)[-1].override_by == "sam.supervisor"
+    assert floor.scan("STACK-1", "CELL-26G0000002").override_by is None
