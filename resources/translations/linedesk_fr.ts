@@ -271,6 +271,204 @@
     </message>
 </context>
 <context>
+    <name>AdminRoutesPage</name>
+    <message>
+        <source>Route</source>
+        <translation>Gamme</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Station type</source>
+        <translation>Type de station</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>+/-</source>
+        <translation>+/-</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>New route</source>
+        <translation>Nouvelle gamme</translation>
+    </message>
+    <message>
+        <source>New recipe</source>
+        <translation>Nouvelle recette</translation>
+    </message>
+    <message>
+        <source>Routes and recipes</source>
+        <translation>Gammes et recettes</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Gammes</translation>
+    </message>
+    <message>
+        <source>Recipes: targets and tolerances</source>
+        <translation>Recettes : cibles et tolérances</translation>
+    </message>
+</context>
+<context>
+    <name>AdminShiftsPage</name>
+    <message>
+        <source>Make this the plant&apos;s pattern</source>
+        <translation>En faire le roulement de l&apos;usine</translation>
+    </message>
+    <message>
+        <source>Save the times</source>
+        <translation>Enregistrer les horaires</translation>
+    </message>
+    <message>
+        <source>Shift ids day by day for one crew, &apos;-&apos; for a day off, separated by commas</source>
+        <translation>Identifiants de poste jour par jour pour une équipe, &apos;-&apos; pour un jour de repos, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Save the rotation</source>
+        <translation>Enregistrer le roulement</translation>
+    </message>
+    <message>
+        <source>Shift pattern</source>
+        <translation>Roulement de postes</translation>
+    </message>
+    <message>
+        <source>Crew rotation</source>
+        <translation>Rotation des équipes</translation>
+    </message>
+    <message>
+        <source>Cycle of one crew</source>
+        <translation>Cycle d&apos;une équipe</translation>
+    </message>
+    <message>
+        <source>Crews in order</source>
+        <translation>Équipes dans l&apos;ordre</translation>
+    </message>
+    <message>
+        <source>Days between two crews</source>
+        <translation>Jours entre deux équipes</translation>
+    </message>
+    <message>
+        <source>First day of the cycle</source>
+        <translation>Premier jour du cycle</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Plant closed</source>
+        <translation>Usine fermée</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Add France&apos;s holidays of the year</source>
+        <translation>Ajouter les jours fériés de France de l&apos;année</translation>
+    </message>
+    <message>
+        <source>New holiday</source>
+        <translation>Nouveau jour férié</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Jours fériés</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Shifts, crews and holidays</source>
+        <translation>Postes, équipes et jours fériés</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>en service</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>Horaires des postes</translation>
+    </message>
+    <message>
+        <source>Save the times of pattern {pattern}?</source>
+        <translation>Enregistrer les horaires du roulement {pattern} ?</translation>
+    </message>
+    <message>
+        <source>Run the plant on pattern {pattern} from now on?</source>
+        <translation>Faire tourner l&apos;usine sur le roulement {pattern} à partir de maintenant ?</translation>
+    </message>
+    <message>
+        <source>Save the rotation of pattern {pattern}?</source>
+        <translation>Enregistrer la rotation du roulement {pattern} ?</translation>
+    </message>
+    <message>
+        <source>Add France&apos;s public holidays of {year}?</source>
+        <translation>Ajouter les jours fériés de France de {year} ?</translation>
+    </message>
+    <message>
+        <source>Delete the holiday of {day}?</source>
+        <translation>Supprimer le jour férié du {day} ?</translation>
+    </message>
+    <message>
+        <source>Shifts and holidays</source>
+        <translation>Postes et jours fériés</translation>
+    </message>
+</context>
+<context>
     <name>AdminUsersPage</name>
     <message>
         <source>Yes</source>
@@ -318,6 +516,29 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Plan on this shift</source>
+        <translation>Planifier sur ce poste</translation>
+    </message>
+    <message>
+        <source>Scan or type the badge</source>
+        <translation>Scannez ou saisissez le badge</translation>
+    </message>
+    <message>
+        <source>No station (floating)</source>
+        <translation>Aucune station (volant)</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+</context>
+<context>
     <name>BigScreen</name>
     <message>
         <source>Linedesk - line board</source>
@@ -326,6 +547,76 @@
     <message>
         <source>Esc to leave</source>
         <translation>Échap pour quitter</translation>
+    </message>
+</context>
+<context>
+    <name>ClockPanel</name>
+    <message>
+        <source>Scan a badge to clock in or out</source>
+        <translation>Scannez un badge pour pointer à l&apos;entrée ou à la sortie</translation>
+    </message>
+    <message>
+        <source>Scan a badge</source>
+        <translation>Scannez un badge</translation>
+    </message>
+    <message>
+        <source>Clock in and out</source>
+        <translation>Pointage entrée et sortie</translation>
+    </message>
+    <message>
+        <source>Last clockings</source>
+        <translation>Derniers pointages</translation>
+    </message>
+    <message>
+        <source>{name}: clocked in at {time}, {shift}</source>
+        <translation>{name} : entrée pointée à {time}, {shift}</translation>
+    </message>
+    <message>
+        <source>not planned on this shift</source>
+        <translation>non planifié sur ce poste</translation>
+    </message>
+    <message>
+        <source>{name}: clocked out at {time}, {shift}</source>
+        <translation>{name} : sortie pointée à {time}, {shift}</translation>
+    </message>
+    <message>
+        <source>{name}: already recorded ({shift})</source>
+        <translation>{name} : déjà enregistré ({shift})</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <source>Correct a clocking</source>
+        <translation>Corriger un pointage</translation>
+    </message>
+    <message>
+        <source>Was there</source>
+        <translation>Était présent</translation>
+    </message>
+    <message>
+        <source>Clocked out</source>
+        <translation>Sortie pointée</translation>
+    </message>
+    <message>
+        <source>Why the clocking is corrected</source>
+        <translation>Pourquoi le pointage est corrigé</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Clock-in (plant time)</source>
+        <translation>Entrée (heure de l&apos;usine)</translation>
+    </message>
+    <message>
+        <source>Clock-out (plant time)</source>
+        <translation>Sortie (heure de l&apos;usine)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -534,6 +825,212 @@
     </message>
 </context>
 <context>
+    <name>GenealogyPage</name>
+    <message>
+        <source>Lot or serial number (type or scan)</source>
+        <translation>Numéro de lot ou de série (saisi ou scanné)</translation>
+    </message>
+    <message>
+        <source>Backward: what it was made from</source>
+        <translation>En amont : à partir de quoi il a été fabriqué</translation>
+    </message>
+    <message>
+        <source>Forward: what was made from it</source>
+        <translation>En aval : ce qui a été fabriqué à partir de lui</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Tracer</translation>
+    </message>
+    <message>
+        <source>Recall report</source>
+        <translation>Rapport de rappel</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Release the hold</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Last station</source>
+        <translation>Dernière station</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation>Exporter en XLSX</translation>
+    </message>
+    <message>
+        <source>Genealogy</source>
+        <translation>Traçabilité</translation>
+    </message>
+    <message>
+        <source>Import from ERP...</source>
+        <translation>Importer depuis l&apos;ERP...</translation>
+    </message>
+    <message>
+        <source>Material or part</source>
+        <translation>Matière ou pièce</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Restant</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Fabriqué</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Fabriqué à</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Fabriqué par</translation>
+    </message>
+    <message>
+        <source>Recall report: trace a suspect lot forward</source>
+        <translation>Rapport de rappel : tracer un lot suspect en aval</translation>
+    </message>
+    <message>
+        <source>Made from {id}: {cells} cells, {modules} modules, {packs} packs</source>
+        <translation>Fabriqué à partir de {id} : {cells} cellules, {modules} modules, {packs} packs</translation>
+    </message>
+    <message>
+        <source>Export the recall report</source>
+        <translation>Exporter le rapport de rappel</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>Points ouverts</translation>
+    </message>
+    <message>
+        <source>Safety incidents</source>
+        <translation>Incidents de sécurité</translation>
+    </message>
+    <message>
+        <source>Quality alerts</source>
+        <translation>Alertes qualité</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Enregistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Passer la main</translation>
+    </message>
+    <message>
+        <source>Remark of the incoming supervisor (optional)</source>
+        <translation>Remarque du chef d&apos;équipe entrant (facultatif)</translation>
+    </message>
+    <message>
+        <source>Acknowledge with signature...</source>
+        <translation>Prendre connaissance avec signature...</translation>
+    </message>
+    <message>
+        <source>Automatic summary</source>
+        <translation>Synthèse automatique</translation>
+    </message>
+    <message>
+        <source>Choose a line to read or write its handover</source>
+        <translation>Choisissez une ligne pour lire ou rédiger sa passation</translation>
+    </message>
+    <message>
+        <source>not written yet</source>
+        <translation>pas encore rédigée</translation>
+    </message>
+    <message>
+        <source>Handover {line}: {status}</source>
+        <translation>Passation {line} : {status}</translation>
+    </message>
+    <message>
+        <source>by {who}</source>
+        <translation>par {who}</translation>
+    </message>
+    <message>
+        <source>acknowledged by {who}</source>
+        <translation>lue et signée par {who}</translation>
+    </message>
+    <message>
+        <source>Output {units} of {plan} planned{share}; NG {ng}</source>
+        <translation>Production {units} sur {plan} planifiés{share} ; NOK {ng}</translation>
+    </message>
+    <message>
+        <source>Downtime {minutes} min</source>
+        <translation>Arrêts {minutes} min</translation>
+    </message>
+    <message>
+        <source>Holds placed: {count}</source>
+        <translation>Blocages posés : {count}</translation>
+    </message>
+    <message>
+        <source>{present} present of {planned} planned; absent: {absent}</source>
+        <translation>{present} présents sur {planned} planifiés ; absents : {absent}</translation>
+    </message>
+    <message>
+        <source>Without a qualified operator: {stations}</source>
+        <translation>Sans opérateur habilité : {stations}</translation>
+    </message>
+    <message>
+        <source>Shift in progress: figures up to now</source>
+        <translation>Poste en cours : chiffres à cette heure</translation>
+    </message>
+    <message>
+        <source>Acknowledge the handover</source>
+        <translation>Prendre connaissance de la passation</translation>
+    </message>
+    <message>
+        <source>I read the handover of {line}, {day} {shift}, written by {who}.</source>
+        <translation>J&apos;ai lu la passation de {line}, {day} {shift}, rédigée par {who}.</translation>
+    </message>
+</context>
+<context>
     <name>HeadcountChart</name>
     <message>
         <source>People</source>
@@ -684,6 +1181,107 @@
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <source>Release the hold on {id}</source>
+        <translation>Débloquer {id}</translation>
+    </message>
+    <message>
+        <source>Put {id} on hold</source>
+        <translation>Bloquer {id}</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Pourquoi (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Releasing needs the QA role and your signature.</source>
+        <translation>Le déblocage nécessite le rôle Qualité et votre signature.</translation>
+    </message>
+    <message>
+        <source>The item and everything made from it are blocked at every station.</source>
+        <translation>L&apos;élément et tout ce qui en est fabriqué sont bloqués à toutes les stations.</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <source>Public holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Plant closed (no shift that day)</source>
+        <translation>Usine fermée (aucun poste ce jour-là)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import genealogy</source>
+        <translation>Importer la traçabilité</translation>
+    </message>
+    <message>
+        <source>Lots file</source>
+        <translation>Fichier des lots</translation>
+    </message>
+    <message>
+        <source>Links file</source>
+        <translation>Fichier des liens</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Choisir...</translation>
+    </message>
+    <message>
+        <source>Lots: id,kind,material,quantity,unit,created_at. Links: parent_id,child_id,quantity,unit,linked_at,station. Separator , or ; - all or nothing; importing the same files again changes nothing.</source>
+        <translation>Lots : id,kind,material,quantity,unit,created_at. Liens : parent_id,child_id,quantity,unit,linked_at,station. Séparateur , ou ; - tout ou rien ; réimporter les mêmes fichiers ne change rien.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Choisissez un fichier CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Lots: {lots_added} added, {lots_unchanged} unchanged. Links: {links_added} added, {links_unchanged} unchanged.</source>
+        <translation>Lots : {lots_added} ajoutés, {lots_unchanged} inchangés. Liens : {links_added} ajoutés, {links_unchanged} inchangés.</translation>
+    </message>
+</context>
+<context>
     <name>LineCharts</name>
     <message>
         <source>Save chart as PNG...</source>
@@ -730,19 +1328,19 @@
     <name>LineDashboard</name>
     <message>
         <source>morning</source>
-        <translation>matin</translation>
+        <translation>poste du matin</translation>
     </message>
     <message>
         <source>afternoon</source>
-        <translation>après-midi</translation>
+        <translation>poste d&apos;après-midi</translation>
     </message>
     <message>
         <source>night</source>
-        <translation>nuit</translation>
+        <translation>poste de nuit</translation>
     </message>
     <message>
         <source>day</source>
-        <translation>journée</translation>
+        <translation>poste de journée</translation>
     </message>
     <message>
         <source>Output / plan so far</source>
@@ -766,7 +1364,7 @@
     </message>
     <message>
         <source>{line} - {shift} shift {day}, {start}-{end}</source>
-        <translation>{line} - poste du {shift} du {day}, {start}-{end}</translation>
+        <translation>{line} - {shift} du {day}, {start}-{end}</translation>
     </message>
     <message>
         <source>● LIVE</source>
@@ -1012,6 +1610,18 @@
     <message>
         <source>People</source>
         <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Genealogy</source>
+        <translation>Traçabilité</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
     </message>
 </context>
 <context>
@@ -1486,7 +2096,7 @@
     </message>
     <message>
         <source>Rotation day {day}: shift {shift} has {count} crews instead of one</source>
-        <translation type="unfinished"></translation>
+        <translation>Jour {day} du roulement : le poste {shift} a {count} équipes au lieu d&apos;une</translation>
     </message>
     <message>
         <source>New Year&apos;s Day</source>
@@ -1654,19 +2264,19 @@
     </message>
     <message>
         <source>{kind} is not a kind of lot</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} n&apos;est pas un type de lot</translation>
     </message>
     <message>
         <source>The material must have 1 to 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>La matière doit avoir de 1 à 64 caractères</translation>
     </message>
     <message>
         <source>The quantity must be above zero</source>
-        <translation type="unfinished"></translation>
+        <translation>La quantité doit être supérieure à zéro</translation>
     </message>
     <message>
         <source>{id} exists already</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} existe déjà</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}</source>
@@ -2357,63 +2967,399 @@
     </message>
     <message>
         <source>Unknown shift pattern: {pattern}</source>
-        <translation type="unfinished"></translation>
+        <translation>Roulement de postes inconnu : {pattern}</translation>
     </message>
     <message>
         <source>No shift pattern is active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun roulement de postes n&apos;est actif</translation>
     </message>
     <message>
         <source>Unknown shift: {shift}; known: {known}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poste inconnu : {shift} ; postes connus : {known}</translation>
     </message>
     <message>
         <source>A calendar spans 1 to {most} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Un calendrier couvre de 1 à {most} jours</translation>
     </message>
     <message>
         <source>The shifts of pattern {pattern} stay {known}; only their times change</source>
-        <translation type="unfinished"></translation>
+        <translation>Les postes du roulement {pattern} restent {known} ; seuls leurs horaires changent</translation>
     </message>
     <message>
         <source>A holiday needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Un jour férié doit avoir un nom</translation>
     </message>
     <message>
         <source>No holiday on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jour férié le {day}</translation>
     </message>
     <message>
         <source>Holidays are computed for 2000 to 2100, not {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Les jours fériés sont calculés de 2000 à 2100, et non {year}</translation>
     </message>
     <message>
         <source>{day} is a holiday with the plant closed: no shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Le {day} est un jour férié, usine fermée : aucun poste</translation>
     </message>
     <message>
         <source>{what} must have 1 to {limit} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} doit avoir de 1 à {limit} caractères</translation>
     </message>
     <message>
         <source>Unknown kind &apos;{kind}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Type inconnu &apos;{kind}&apos;</translation>
     </message>
     <message>
         <source>A route needs at least one step</source>
-        <translation type="unfinished"></translation>
+        <translation>Une gamme doit avoir au moins une étape</translation>
     </message>
     <message>
         <source>A route passes each station type once</source>
-        <translation type="unfinished"></translation>
+        <translation>Une gamme passe une seule fois par chaque type de station</translation>
     </message>
     <message>
         <source>Target and tolerance cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible et la tolérance ne peuvent pas être négatives</translation>
     </message>
     <message>
         <source>No such recipe: {recipe}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recette inconnue : {recipe}</translation>
+    </message>
+    <message>
+        <source>IN PROGRESS: figures up to {time}, the shift is not over</source>
+        <translation>EN COURS : chiffres jusqu&apos;à {time}, le poste n&apos;est pas terminé</translation>
+    </message>
+    <message>
+        <source>A clocking needs a time with its zone</source>
+        <translation>Un pointage doit avoir une heure avec son fuseau</translation>
+    </message>
+    <message>
+        <source>{badge} is not employed on {day}</source>
+        <translation>{badge} n&apos;est pas employé le {day}</translation>
+    </message>
+    <message>
+        <source>No shift to clock in to at {moment}</source>
+        <translation>Aucun poste sur lequel pointer à {moment}</translation>
+    </message>
+    <message>
+        <source>{name} already clocked out of this shift; a supervisor corrects the times</source>
+        <translation>{name} a déjà pointé sa sortie de ce poste ; un chef d&apos;équipe corrige les horaires</translation>
+    </message>
+    <message>
+        <source>Give a reason for the correction</source>
+        <translation>Indiquez le motif de la correction</translation>
+    </message>
+    <message>
+        <source>A clocking of this shift lies within 6 hours of it</source>
+        <translation>Un pointage de ce poste se situe à moins de 6 heures de celui-ci</translation>
+    </message>
+    <message>
+        <source>A clock-out needs a clock-in</source>
+        <translation>Un pointage de sortie nécessite un pointage d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>The clock-out must follow the clock-in</source>
+        <translation>La sortie doit suivre l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquante</translation>
+    </message>
+    <message>
+        <source>draft, not handed over</source>
+        <translation>brouillon, pas encore transmise</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>pas encore lue</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>lue et signée</translation>
+    </message>
+    <message>
+        <source>Choose a line</source>
+        <translation>Choisissez une ligne</translation>
+    </message>
+    <message>
+        <source>A handover field holds at most {most} characters</source>
+        <translation>Un champ de passation contient au plus {most} caractères</translation>
+    </message>
+    <message>
+        <source>This shift has not started: nothing to hand over yet</source>
+        <translation>Ce poste n&apos;a pas commencé : rien à transmettre pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>This handover was acknowledged by {who}: it cannot change</source>
+        <translation>Cette passation a été lue et signée par {who} : elle ne peut plus changer</translation>
+    </message>
+    <message>
+        <source>No handover was submitted for {line}, {day} {shift}</source>
+        <translation>Aucune passation transmise pour {line}, {day} {shift}</translation>
+    </message>
+    <message>
+        <source>This handover was acknowledged by {who} already</source>
+        <translation>Cette passation a déjà été lue et signée par {who}</translation>
+    </message>
+    <message>
+        <source>The incoming supervisor acknowledges, not the one who wrote it</source>
+        <translation>C&apos;est le chef d&apos;équipe entrant qui signe, pas celui qui a rédigé</translation>
+    </message>
+    <message>
+        <source>{badge} is not planned on this shift</source>
+        <translation>{badge} n&apos;est pas planifié sur ce poste</translation>
+    </message>
+    <message>
+        <source>Shift report {day}, {shift}</source>
+        <translation>Rapport de poste {day}, {shift}</translation>
+    </message>
+    <message>
+        <source>no clock-out</source>
+        <translation>pas de sortie pointée</translation>
+    </message>
+    <message>
+        <source>in progress, up to {time}</source>
+        <translation>en cours, jusqu&apos;à {time}</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>all lines</source>
+        <translation>toutes les lignes</translation>
+    </message>
+    <message>
+        <source>From - to</source>
+        <translation>De - à</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Output / target</source>
+        <translation>Production / objectif</translation>
+    </message>
+    <message>
+        <source>NG (scrap)</source>
+        <translation>NOK (rebut)</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Pointage</translation>
+    </message>
+    <message>
+        <source>{present} present of {planned} planned; {absent} absent, {late} late</source>
+        <translation>{present} présents sur {planned} planifiés ; {absent} absents, {late} en retard</translation>
+    </message>
+    <message>
+        <source>Holds placed</source>
+        <translation>Blocages posés</translation>
+    </message>
+    <message>
+        <source>Stations without a qualified operator</source>
+        <translation>Stations sans opérateur habilité</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Généré le</translation>
+    </message>
+    <message>
+        <source>Production per station</source>
+        <translation>Production par station</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>Atteinte</translation>
+    </message>
+    <message>
+        <source>Scrap rate</source>
+        <translation>Taux de rebut</translation>
+    </message>
+    <message>
+        <source>FPY</source>
+        <translation>FPY</translation>
+    </message>
+    <message>
+        <source>OEE</source>
+        <translation>TRS</translation>
+    </message>
+    <message>
+        <source>Downtime (min)</source>
+        <translation>Arrêts (min)</translation>
+    </message>
+    <message>
+        <source>Production per line</source>
+        <translation>Production par ligne</translation>
+    </message>
+    <message>
+        <source>Bottleneck</source>
+        <translation>Goulot</translation>
+    </message>
+    <message>
+        <source>Downtime by reason</source>
+        <translation>Arrêts par motif</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>Arrêts</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>No stop in this shift</source>
+        <translation>Aucun arrêt pendant ce poste</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Late (min)</source>
+        <translation>Retard (min)</translation>
+    </message>
+    <message>
+        <source>Overtime (min)</source>
+        <translation>Heures sup. (min)</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Nobody planned or clocked in</source>
+        <translation>Personne de planifié ni de pointé</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Posé le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>Débloqué le</translation>
+    </message>
+    <message>
+        <source>No hold placed in this shift</source>
+        <translation>Aucun blocage posé pendant ce poste</translation>
+    </message>
+    <message>
+        <source>Handover notes</source>
+        <translation>Notes de passation</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Rédigée par</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>Points ouverts</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Lue et signée par</translation>
+    </message>
+    <message>
+        <source>No handover written for this shift</source>
+        <translation>Aucune passation rédigée pour ce poste</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
     </message>
 </context>
 <context>
@@ -2503,10 +3449,251 @@
     </message>
 </context>
 <context>
+    <name>RecipeDialog</name>
+    <message>
+        <source>Recipe</source>
+        <translation>Recette</translation>
+    </message>
+    <message>
+        <source>Station type</source>
+        <translation>Type de station</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Tolerance (+/-)</source>
+        <translation>Tolérance (+/-)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+</context>
+<context>
     <name>RequisitionsTab</name>
     <message>
         <source>{count} open requisitions, {positions} positions</source>
         <translation>{count} demandes de recrutement ouvertes, {positions} postes</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route</source>
+        <translation>Gamme</translation>
+    </message>
+    <message>
+        <source>all designs</source>
+        <translation>tous les modèles</translation>
+    </message>
+    <message>
+        <source>Route id</source>
+        <translation>Identifiant de gamme</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind of unit</source>
+        <translation>Type d&apos;unité</translation>
+    </message>
+    <message>
+        <source>Design (material)</source>
+        <translation>Modèle (matière)</translation>
+    </message>
+    <message>
+        <source>Station types, in order</source>
+        <translation>Types de station, dans l&apos;ordre</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsPage</name>
+    <message>
+        <source>All lines</source>
+        <translation>Toutes les lignes</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Poste en cours</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Rapport de poste</translation>
+    </message>
+    <message>
+        <source>PDF...</source>
+        <translation>PDF...</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)...</source>
+        <translation>Excel (XLSX)...</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Plan someone...</source>
+        <translation>Planifier quelqu&apos;un...</translation>
+    </message>
+    <message>
+        <source>Take off this shift</source>
+        <translation>Retirer de ce poste</translation>
+    </message>
+    <message>
+        <source>Correct clocking...</source>
+        <translation>Corriger un pointage...</translation>
+    </message>
+    <message>
+        <source>Roster and attendance</source>
+        <translation>Planning et pointage</translation>
+    </message>
+    <message>
+        <source>Badge clock</source>
+        <translation>Pointeuse badge</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Passation</translation>
+    </message>
+    <message>
+        <source>Crew calendar</source>
+        <translation>Calendrier des équipes</translation>
+    </message>
+    <message>
+        <source>crew {crew}</source>
+        <translation>équipe {crew}</translation>
+    </message>
+    <message>
+        <source>{present} present of {planned} planned</source>
+        <translation>{present} présents sur {planned} planifiés</translation>
+    </message>
+    <message>
+        <source>{absent} absent, {late} late</source>
+        <translation>{absent} absents, {late} en retard</translation>
+    </message>
+    <message>
+        <source>overtime {hours:.1f} h</source>
+        <translation>heures sup. {hours:.1f} h</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>without a qualified operator: {stations}</source>
+        <translation>sans opérateur habilité : {stations}</translation>
+    </message>
+    <message>
+        <source>{line} {day} {shift}: {status}</source>
+        <translation>{line} {day} {shift} : {status}</translation>
+    </message>
+    <message>
+        <source>Handovers to the current shift not acknowledged: {items}</source>
+        <translation>Passations au poste en cours pas encore lues : {items}</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Habilité</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>Late (min)</source>
+        <translation>Retard (min)</translation>
+    </message>
+    <message>
+        <source>Overtime (min)</source>
+        <translation>Heures sup. (min)</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifiés</translation>
+    </message>
+    <message>
+        <source>Qualified planned</source>
+        <translation>Habilités planifiés</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Présents</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <source>no qualified operator</source>
+        <translation>aucun opérateur habilité</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>couvert</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +3888,109 @@
     </message>
 </context>
 <context>
+    <name>StationPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Scan or type a lot or serial number, then Enter</source>
+        <translation>Scannez ou saisissez un numéro de lot ou de série, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Zéro</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>Record the weight</source>
+        <translation>Enregistrer le poids</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Last scans</source>
+        <translation>Derniers scans</translation>
+    </message>
+    <message>
+        <source>No operator signed in</source>
+        <translation>Aucun opérateur connecté</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Opérateur : {name}</translation>
+    </message>
+    <message>
+        <source>{id}: {material}, {remaining} {unit} left</source>
+        <translation>{id} : {material}, reste {remaining} {unit}</translation>
+    </message>
+    <message>
+        <source>Building {id}: {count} of {size}</source>
+        <translation>Montage de {id} : {count} sur {size}</translation>
+    </message>
+    <message>
+        <source>Loaded: {lots}</source>
+        <translation>Chargés : {lots}</translation>
+    </message>
+    <message>
+        <source>Recording {code}</source>
+        <translation>Enregistrement de {code}</translation>
+    </message>
+    <message>
+        <source>This station needs a balance: none is connected</source>
+        <translation>Cette station nécessite une balance : aucune n&apos;est connectée</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED</source>
+        <translation>NON ENREGISTRÉ</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>stable</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>instable</translation>
+    </message>
+    <message>
+        <source>Recording the fill of {code}</source>
+        <translation>Enregistrement du remplissage de {code}</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>New user</source>
@@ -2745,6 +4035,21 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>_SignedDialog</name>
+    <message>
+        <source>Sign and save</source>
+        <translation>Signer et enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Target and tolerance must be numbers</source>
+        <translation>La cible et la tolérance doivent être des nombres</translation>
     </message>
 </context>
 </TS>
