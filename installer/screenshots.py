@@ -41,6 +41,53 @@ def _slug(area: str, index: int, widget: object) -> str:
     return f"{area}-{slug}"
 
 
+def _demo_ids(database: object) -> dict[str, str]:
+    """A pack to trace back and a held lot to recall: the demo plant's own items."""
+    from sqlalchemy import text
+
+    queries = {
+        "pack": "SELECT business_id FROM item WHERE kind = 'pack' ORDER BY business_id",
+        "held": "SELECT i.business_id FROM item i WHERE i.held AND EXISTS "
+        "(SELECT 1 FROM genealogy_link l WHERE l.parent_id = i.id) ORDER BY i.business_id",
+    }
+    found = {}
+    with database.engine.connect() as connection:  # type: ignore[attr-defined]
+        for name, query in queries.items():
+            value = connection.execute(text(query)).scalar()
+            if value is not None:
+                found[name] = value
+    return found
+
+
+def prepare_genealogy(page: object, ids: dict[str, str], settle: object) -> None:
+    """Show what the page is for: a pack traced back to its lots, a recall of a held lot."""
+    from PySide6.QtWidgets import QLineEdit, QTreeWidget
+
+    search = page.findChild(QLineEdit, "genealogySearch")  # type: ignore[attr-defined]
+    tree = page.findChild(QTreeWidget)  # type: ignore[attr-defined]
+    if search is None:
+        return
+    if "held" in ids and hasattr(page, "recall_button"):
+        search.setText(ids["held"])
+        page.recall_button.click()  # type: ignore[attr-defined]
+        settle()
+    if "pack" in ids:
+        if hasattr(page, "direction"):
+            page.direction.setCurrentIndex(0)  # type: ignore[attr-defined] # backward
+        search.setText(ids["pack"])
+        search.returnPressed.emit()
+        settle()
+        if tree is not None and tree.topLevelItemCount():
+            top = tree.topLevelItem(0)
+            top.setExpanded(True)
+            settle()
+            for index in range(min(top.childCount(), 2)):
+                top.child(index).setExpanded(True)
+                settle()
+            tree.setCurrentItem(top)
+            settle()
+
+
 class Shooter:
     def __init__(self, language: str, out: Path, only: set[str]) -> None:
         self.language, self.out, self.only = language, out, only
@@ -85,9 +132,12 @@ class Shooter:
     def areas(self, window: object, context: object, prefix: str = "") -> None:
         from PySide6.QtWidgets import QTabWidget
 
+        ids = _demo_ids(context.database)  # type: ignore[attr-defined]
         for area in list(window.areas):  # type: ignore[attr-defined]
             window.show_area(area.key)  # type: ignore[attr-defined]
             self.settle(context)
+            if area.key == "genealogy":
+                prepare_genealogy(area.page, ids, lambda: self.settle(context, 0.3))
             tabs = area.page if isinstance(area.page, QTabWidget) else None
             if tabs is None:
                 tabs = next(iter(area.page.findChildren(QTabWidget)), None)
