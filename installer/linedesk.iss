@@ -76,7 +76,8 @@ Name: "{autoprograms}\{cm:DemoLinedesk}"; Filename: "{app}\linedesk-app.exe"; Pa
 Name: "{autodesktop}\Linedesk"; Filename: "{app}\linedesk-app.exe"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\linedesk-app.exe"; Description: "{cm:LaunchLinedesk}"; Flags: nowait postinstall skipifsilent unchecked
+; As the user who ran the installer (not the administrator account), so the data lands in their folder.
+Filename: "{app}\linedesk-app.exe"; Description: "{cm:LaunchLinedesk}"; Flags: nowait postinstall skipifsilent unchecked runasoriginaluser
 
 [UninstallDelete]
 ; Nothing from the user data folder: the database is kept on purpose.
