@@ -205,12 +205,36 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     return 0
 
 
+def markdown_table(folder: Path = OUT) -> str:
+    """The README tour: one row per page, the French picture beside the English one."""
+    order = ["sign-in", "station", "line", "genealogy", "shifts", "people", "admin"]
+
+    def rank(stem: str) -> tuple[int, str]:
+        head = next((i for i, key in enumerate(order) if stem.startswith(key)), len(order))
+        return head, stem
+
+    stems = sorted({p.name[: -len("-fr.png")] for p in folder.glob("*-fr.png")}, key=rank)
+    rows = ["| page | français | English |", "| --- | --- | --- |"]
+    for stem in stems:
+        cells = []
+        for language in ("fr", "en"):
+            image = folder / f"{stem}-{language}.png"
+            path = image.relative_to(ROOT).as_posix() if image.is_relative_to(ROOT) else image
+            cells.append(f'<img src="{path}" width="420">' if image.exists() else "")
+        rows.append(f"| {stem.replace('-', ' ')} | {cells[0]} | {cells[1]} |")
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", choices=("fr", "en"))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--only", action="append", default=[], metavar="PAGE")
+    parser.add_argument("--table", action="store_true", help="print the README tour table")
     args = parser.parse_args(argv)
+    if args.table:
+        print(markdown_table(args.out))
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     if args.language:
         return shoot(args.language, args.out, set(args.only))
