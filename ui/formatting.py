@@ -15,6 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
+from desktop.domain.messages import Message
+
 # Spaces a locale or a person may put between groups of digits.
 _GROUP_SPACES = (" ", "\u00a0", "\u202f")
 
@@ -130,3 +132,20 @@ def parse_number(text: str) -> Decimal:
     if not value.is_finite():
         raise ValueError(f"not a number: {text!r}")
     return value
+
+
+def localized(message: Message) -> Message:
+    """The same message with its decimal numbers and dates written the user's way, for
+    `ui.messages.render`: the core fills templates with `str()`, which gives `12.345` on a
+    French screen. Whole numbers stay as they are (years, line numbers, ids)."""
+    params = {}
+    for key, value in message.params.items():
+        if isinstance(value, Message):
+            params[key] = localized(value)
+        elif isinstance(value, Decimal | float) or (
+            isinstance(value, date) and not isinstance(value, datetime)
+        ):
+            params[key] = display(value)
+        else:
+            params[key] = value
+    return Message(message.template, params)

@@ -71,3 +71,19 @@ def test_csv_export_in_french_uses_semicolons_and_decimal_commas(french, tmp_pat
     target = tmp_path / "out.csv"
     write_csv(target, ["lot", "poids"], [["LOT-1", 12.345]])
     assert target.read_text(encoding="utf-8-sig").splitlines() == ["lot;poids", "LOT-1;12,345"]
+
+
+def test_core_messages_get_french_numbers_and_dates(french) -> None:
+    from desktop.domain.messages import Message
+
+    message = Message(
+        "{what} {measured} {unit} on {day}, line {line}",
+        {
+            "what": Message("Fill"),
+            "measured": Decimal("12.345"),
+            "unit": "g",
+            "day": date(2026, 3, 4),
+            "line": 2026,
+        },
+    )
+    assert f.localized(message).render() == "Fill 12,345 g on 04/03/2026, line 2026"
