@@ -212,3 +212,23 @@ def test_foreign_keys_are_on_again_after_an_import(sqlite_url: str, tmp_path: Pa
     assert maintenance.pragma(database.engine, "foreign_keys") == "1"
     assert maintenance.check(database.engine) == []
     database.dispose()
+
+
+def test_the_terminal_progress_bar_draws_only_on_a_terminal() -> None:
+    import io
+
+    from desktop.commands.imports import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    bar = ProgressBar("import genealogy", terminal)
+    bar(50, 100)
+    bar(100, 100)
+    assert "\rimport genealogy [###############...............]  50%" in terminal.getvalue()
+    assert terminal.getvalue().endswith("] 100%\n")
+    piped = io.StringIO()
+    ProgressBar("import genealogy", piped)(100, 100)
+    assert piped.getvalue() == ""
