@@ -5,7 +5,6 @@ Imported only by commands that need Qt (lazily, from desktop.cli), so headless c
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
@@ -60,13 +59,12 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 
 def _areas(context: AppContext) -> list[Area]:
     """Every area whose part is built and the signed-in user may see, in order of work."""
+    from ui.pages import optional_module
+
     areas = []
     for _key, module_name in AREAS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
+        module = optional_module(module_name)
+        if module is None:
             continue
         area = module.create_area(context)
         if area is not None:

@@ -8,17 +8,15 @@ input prints one line to stderr and exits 2, with no traceback and nothing writt
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.commands import modules_with
 from desktop.domain.messages import LinedeskError
 
 if TYPE_CHECKING:
@@ -26,17 +24,6 @@ if TYPE_CHECKING:
     from desktop.services.database import Database
 
 EXIT_BAD_INPUT = 2
-
-
-def _command_modules() -> list[ModuleType]:
-    """Every module of desktop.commands, in name order; each may define `register(commands)`
-    and `register_simulate(simulate_commands)`."""
-    import desktop.commands
-
-    return [
-        importlib.import_module(f"desktop.commands.{info.name}")
-        for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda i: i.name)
-    ]
 
 
 @dataclass
@@ -132,11 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     simulate_commands = simulate.add_subparsers(
         dest="simulate_command", metavar="WHAT", required=True
     )
-    for module in _command_modules():
-        if hasattr(module, "register"):
-            module.register(commands)
-        if hasattr(module, "register_simulate"):
-            module.register_simulate(simulate_commands)
+    for module in modules_with("register"):
+        module.register(commands)
+    for module in modules_with("register_simulate"):
+        module.register_simulate(simulate_commands)
     parser.set_defaults(handler=_run_plant_gui)
     return parser
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 
 def title_label(text: str, parent: QWidget | None = None, *, section: bool = False) -> QLabel:
@@ -27,3 +28,15 @@ class ErrorLine(QLabel):
     def clear_error(self) -> None:
         self.clear()
         self.hide()
+
+
+def record_table(model: QAbstractItemModel) -> QTableView:
+    """A table of records: whole rows selected one at a time, columns fitted to their content."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

@@ -1,5 +1,23 @@
 """Command-line subcommands, each a small module with `register(subparsers)`.
 
 Modules here are cheap to import (no Qt, nothing heavy at module top), so `linedesk --help` and
-headless commands start fast; the work is imported inside each handler.
+headless commands start fast; the work is imported inside each handler. A command group open to
+other modules (`simulate`, `import`, `report`) calls `register_<group>(subparsers)` on every module
+that defines it, so each part adds its sub-command from its own file.
 """
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+
+
+def modules_with(hook: str) -> list[ModuleType]:
+    """Every module of this package defining `hook`, in name order."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, hook):
+            found.append(module)
+    return found

@@ -7,8 +7,6 @@ desktop.commands add their own sub-commands by defining `register_import(import_
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 import sys
 import time
 from pathlib import Path
@@ -27,14 +25,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     genealogy.add_argument("--lots", type=Path, required=True, metavar="LOTS.csv")
     genealogy.add_argument("--links", type=Path, required=True, metavar="LINKS.csv")
     genealogy.set_defaults(handler=_import_genealogy)
-    import desktop.commands
+    from desktop.commands import modules_with
 
-    for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda i: i.name):
-        if info.name == __name__.rsplit(".", 1)[-1]:
-            continue
-        module = importlib.import_module(f"desktop.commands.{info.name}")
-        if hasattr(module, "register_import"):
-            module.register_import(import_commands)
+    for module in modules_with("register_import"):
+        module.register_import(import_commands)
 
 
 class ProgressBar:

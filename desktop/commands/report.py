@@ -7,8 +7,6 @@ desktop.commands may add its own report by defining `register_report(report_comm
 from __future__ import annotations
 
 import argparse
-import importlib
-import pkgutil
 
 from desktop.commands.output import FORMATS, dumps, print_rows
 
@@ -30,14 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     throughput.add_argument("--line", metavar="LINE", help="only this line")
     throughput.add_argument("--format", choices=FORMATS, default="table")
     throughput.set_defaults(handler=_throughput)
-    import desktop.commands
+    from desktop.commands import modules_with
 
-    for info in sorted(pkgutil.iter_modules(desktop.commands.__path__), key=lambda i: i.name):
-        if info.name == __name__.rsplit(".", 1)[-1]:
-            continue
-        module = importlib.import_module(f"desktop.commands.{info.name}")
-        if hasattr(module, "register_report"):
-            module.register_report(report_commands)
+    for module in modules_with("register_report"):
+        module.register_report(report_commands)
 
 
 def _round(value: float | None) -> float | None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 
 from desktop.context import AppContext
 from ui.main_window import Area
+from ui.pages import optional_module
 
 # (module) each with `create_tab(context) -> tuple[str, QWidget] | None`.
 TABS: tuple[str, ...] = (
@@ -25,11 +24,8 @@ def create_area(context: AppContext) -> Area | None:
     tabs = QTabWidget()
     tabs.setObjectName("adminTabs")
     for module_name in TABS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
+        module = optional_module(module_name)
+        if module is None:
             continue
         tab = module.create_tab(context)
         if tab is not None:

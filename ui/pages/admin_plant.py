@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +26,7 @@ from ui.forms import FormDialog
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, record_table, title_label
 
 
 def _kind_name(kind: str) -> str:
@@ -191,8 +189,8 @@ class AdminPlantPage(QWidget):
             ],
             self,
         )
-        self.lines_view = self._table(self.lines_model)
-        self.stations_view = self._table(self.stations_model)
+        self.lines_view = record_table(self.lines_model)
+        self.stations_view = record_table(self.stations_model)
         self.lines_view.selectionModel().currentRowChanged.connect(self._load_stations)
         self.lines_view.doubleClicked.connect(lambda _i: self.edit_line())
         self.new_line_button = QPushButton(self.tr("New line"))
@@ -234,17 +232,6 @@ class AdminPlantPage(QWidget):
         layout.addWidget(title_label(self.tr("Lines and stations")))
         layout.addWidget(self.error)
         layout.addLayout(columns, 1)
-
-    @staticmethod
-    def _table(model: RecordTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
         editable = self._can_edit()

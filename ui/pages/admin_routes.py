@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from desktop.services.station_routes import RecipeInfo, RouteInfo, RoutesService
 from ui.messages import describe_error
 from ui.signature import SignatureBox
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, record_table, title_label
 
 
 def _number(value: Decimal) -> str:
@@ -203,8 +201,8 @@ class AdminRoutesPage(QWidget):
             ],
             self,
         )
-        self.routes_view = self._table(self.routes_model)
-        self.recipes_view = self._table(self.recipes_model)
+        self.routes_view = record_table(self.routes_model)
+        self.recipes_view = record_table(self.recipes_model)
         self.routes_view.doubleClicked.connect(lambda _i: self.edit_route())
         self.recipes_view.doubleClicked.connect(lambda _i: self.edit_recipe())
         self.new_route = QPushButton(self.tr("New route"))
@@ -224,17 +222,6 @@ class AdminRoutesPage(QWidget):
             row.addWidget(button)
             layout.addLayout(row)
             layout.addWidget(view, 1)
-
-    @staticmethod
-    def _table(model: RecordTableModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         editable = self._can_edit()

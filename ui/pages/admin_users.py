@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from desktop.tasks import Tasks
 from ui.forms import FormDialog
 from ui.messages import describe_error, translate
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, record_table, title_label
 
 
 def _secret_field(placeholder: str) -> QLineEdit:
@@ -120,13 +118,7 @@ class AdminUsersPage(QWidget):
             ],
             self,
         )
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = record_table(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit_user())
         self.new_button = QPushButton(self.tr("New user"))
         self.new_button.setObjectName("primary")

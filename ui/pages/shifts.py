@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -54,7 +52,7 @@ from ui.messages import describe_error, translate
 from ui.shifts_models import people_model, shift_label, stations_model
 from ui.signature import SignDialog
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, record_table, title_label
 
 ALL_LINES = ""
 CALENDAR_DAYS = 14
@@ -425,8 +423,8 @@ class ShiftsPage(QWidget):
 
         self.stations_model = stations_model(self)
         self.people_model = people_model(lambda: self.tz, self)
-        self.stations_view = self._table(self.stations_model)
-        self.people_view = self._table(self.people_model)
+        self.stations_view = record_table(self.stations_model)
+        self.people_view = record_table(self.people_model)
         roster_tab = QWidget()
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.stations_view)
@@ -481,17 +479,6 @@ class ShiftsPage(QWidget):
         self.shift_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.line_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tasks.run(self._load_choices, self._choices, self.failed)
-
-    @staticmethod
-    def _table(model) -> QTableView:  # noqa: ANN001
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     # --- loading ------------------------------------------------------------------------------
 
