@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QColor, QFont
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QWidget
 
 from ui.style import INK, NOK_RED, OK_GREEN
 
@@ -94,6 +94,10 @@ class StationRatesChart(pg.GraphicsLayoutWidget):
                 plot.setClipToView(True)
                 plot.setDownsampling(auto=True, mode="peak")
                 plot.getAxis("left").setWidth(48)
+                for side in ("left", "bottom"):
+                    # an axis changes only with its range: draw it from a pixmap meanwhile
+                    # (painting tick labels was most of every frame)
+                    plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 curve = plot.plot(pen=pg.mkPen(BLUE, width=1))
                 target = pg.InfiniteLine(
                     angle=0, pen=pg.mkPen(OK_GREEN, width=1, style=Qt.PenStyle.DashLine)
