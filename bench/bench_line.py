@@ -284,6 +284,12 @@ def bench_year(url: str | None, reuse: bool = False) -> None:
     database.dispose()
 
 
+def freeze_startup_objects() -> None:
+    from desktop.app import freeze_startup_objects as freeze
+
+    freeze()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", type=int, default=20)
@@ -311,6 +317,7 @@ def main() -> None:
     dashboard.loaded.connect(loaded.append)
     dashboard.show_line(LINE)
     wait_for(app, lambda: loaded)
+    freeze_startup_objects()  # as desktop.app.run_gui does once the window is up
     bench_redraw(app, dashboard)
     bench_live(app, database, dashboard, codes, args.live_seconds, args.rate)
     bench_live(app, database, dashboard, codes, args.live_seconds, args.rate, forced=False)
