@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.plant_time import plant_day_bounds, to_plant, zone
+from desktop.domain.plant_time import plant_date, plant_day_bounds, to_plant, utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services.audit import AuditFilter, AuditRow, AuditService, ChainProblem
 from desktop.services.plant import PlantService
@@ -58,7 +58,7 @@ class AdminAuditPage(QWidget):
         self.user.setPlaceholderText(self.tr("any user"))
         self.object_type = QComboBox()
         self.object_type.addItem(self.tr("any object"), None)
-        today = QDate.currentDate()
+        today = QDate(plant_date(utc_now(), self._tz))  # the plant's day, whatever the PC's zone
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
