@@ -28,7 +28,7 @@ from ui.line_dashboard import LineDashboard
 from ui.line_downtime import DowntimePanel
 from ui.line_models import write_csv, write_xlsx
 from ui.main_window import Area
-from ui.messages import describe_error
+from ui.messages import describe_error, translate
 from ui.widgets import ErrorLine, title_label
 
 CURRENT = "__current__"
@@ -111,7 +111,7 @@ class LinePage(QWidget):
         self.line_combo.clear()
         self.line_combo.addItems(lines)
         for code in shifts:
-            self.shift_combo.addItem(self.tr(code), code)
+            self.shift_combo.addItem(translate(code), code)  # shift names: "Messages"
         self.line_combo.blockSignals(False)
         self.shift_combo.blockSignals(False)
         if not lines:
