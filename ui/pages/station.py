@@ -30,6 +30,7 @@ from desktop.domain.station import FillSequence, Mode, instruction
 from desktop.services.plant import PlantService
 from desktop.services.station import ScanResult, StationService, StationState, StorageFailure
 from ui.devices_status import reason_text
+from ui.formatting import quantity
 from ui.main_window import Area
 from ui.messages import describe_error, render
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
@@ -351,7 +352,7 @@ class StationPage(QWidget):
         if reading is None:
             return
         if reading.ok:
-            self.weight.setText(f"{reading.value} {reading.unit}")
+            self.weight.setText(quantity(reading.value, reading.unit))  # 12,345 g in French
             self.stable.setText(self.tr("stable") if reading.stable else self.tr("moving"))
             self.stable.setStyleSheet(f"color: {OK_GREEN if reading.stable else WARN_AMBER};")
         else:
