@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,10 @@ class Shooter:
             for index in range(1, tabs.count()):
                 tabs.setCurrentIndex(index)
                 self.settle(context)
+                button = getattr(tabs.widget(index), "search_button", None)
+                if button is not None:  # the audit trail lists rows once asked
+                    button.click()
+                    self.settle(context)
                 self.grab(window, prefix + _slug(area.key, index, tabs.widget(index)))
             tabs.setCurrentIndex(0)
 
@@ -174,7 +179,9 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     )
     app.setStyleSheet(STYLESHEET)
     database = open_database(paths.sqlite_url(paths.demo_database_file()))
-    seed_demo(database, Actor.system())
+    # Seeded as the command line would, under a neutral account and PC name: the pictures
+    # show the audit trail, and this machine's names have no place in them.
+    seed_demo(database, replace(Actor.system(), username="system:it", station="IT-PC"))
     context = AppContext(database, defaults(), Tasks(), None, demo=True)
     running = start_devices(context, simulate=True)  # as `linedesk demo`: devices, line sim
     window = build_main_window(context)

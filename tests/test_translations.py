@@ -346,8 +346,6 @@ def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]
 # cause. The strict xfail test_known_english_is_gone turns into a failure once they are all
 # fixed: then empty this and remove the mark.
 KNOWN_ENGLISH = {
-    ("line", r"morning|afternoon|night"): "ui/pages/line.py _choices: self.tr(code) in the "
-    "context LinePage, where shift codes have no translation (ui.messages.translate has them)",
     ("shifts", r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/\d\d/\d{4}"): "ui/pages/shifts.py crew "
     "calendar: QDate.toString(format) writes English day names; QLocale().toString(date, format)",
 }
