@@ -212,6 +212,29 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     return 0
 
 
+CAPTIONS = {
+    "sign-in": "Sign-in (the demo plant's users)",
+    "station": "Station",
+    "station-operator": "Station, as the operator",
+    "line": "Line: live throughput, TRS/OEE",
+    "genealogy": "Genealogy: trace, hold, recall",
+    "shifts": "Shifts: roster and attendance",
+    "shifts-clock": "Shifts: badge clock",
+    "shifts-handover": "Shifts: handover",
+    "shifts-tab4": "Shifts: crew calendar",
+    "people": "People: headcount",
+    "people-requisitions": "People: requisitions",
+    "people-employees": "People: employees",
+    "people-skills": "People: skills matrix",
+    "admin": "Admin: lines and stations",
+    "admin-routes": "Admin: routes and recipes",
+    "admin-shifts": "Admin: shifts and holidays",
+    "admin-devices": "Admin: devices",
+    "admin-users": "Admin: users",
+    "admin-audit": "Admin: audit trail",
+}
+
+
 def markdown_table(folder: Path = OUT) -> str:
     """The README tour: one row per page, the French picture beside the English one."""
     order = ["sign-in", "station", "line", "genealogy", "shifts", "people", "admin"]
@@ -228,7 +251,8 @@ def markdown_table(folder: Path = OUT) -> str:
             image = folder / f"{stem}-{language}.png"
             path = image.relative_to(ROOT).as_posix() if image.is_relative_to(ROOT) else image
             cells.append(f'<img src="{path}" width="420">' if image.exists() else "")
-        rows.append(f"| {stem.replace('-', ' ')} | {cells[0]} | {cells[1]} |")
+        caption = CAPTIONS.get(stem, stem.replace("-", " "))
+        rows.append(f"| {caption} | {cells[0]} | {cells[1]} |")
     return "\n".join(rows)
 
 
