@@ -238,10 +238,19 @@ def write_catalogue(entries: Iterable[Entry], path: Path = CATALOGUE) -> None:
 
 
 def find_tool(name: str) -> str:
-    """`pyside6-<name>` next to this Python, on the PATH, or Qt's own `<name>`."""
-    here = Path(sys.executable).parent / f"pyside6-{name}"
-    for candidate in (here, here.with_suffix(".exe")):
-        if candidate.exists():
+    """Qt's `lupdate`/`lrelease` from the PySide6 package, `pyside6-<name>` beside this Python,
+    or either on the PATH."""
+    exe = ".exe" if sys.platform == "win32" else ""
+    candidates = []
+    try:
+        import PySide6
+
+        candidates.append(Path(PySide6.__file__).resolve().parent / f"{name}{exe}")
+    except ImportError:
+        pass
+    candidates.append(Path(sys.executable).parent / f"pyside6-{name}{exe}")
+    for candidate in candidates:
+        if candidate.is_file():
             return str(candidate)
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found is None:
