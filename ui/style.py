@@ -35,7 +35,9 @@ QTabBar::tab:selected {{ font-weight: bold; }}
 #signInCard QLineEdit {{ font-size: 24px; padding: 10px; }}
 #signInCard QLabel {{ font-size: 20px; }}
 #signInCard #pageTitle {{ font-size: 32px; }}
-#signInCard QPushButton#primary {{ font-size: 22px; padding: 14px; }}
+#signInCard QPushButton#primary {{ font-size: 22px; padding: 14px; background: #2d6cdf;
+    color: white; border-radius: 4px; font-weight: bold; }}
+#signInCard QPushButton#primary:disabled {{ background: #9db4dd; }}
 QStatusBar QLabel {{ padding: 0 10px; font-size: 14px; }}
 QLineEdit, QComboBox, QSpinBox {{ padding: 6px; font-size: 16px; }}
 """

@@ -128,8 +128,9 @@ class AdminDevicesPage(QWidget):
         layout.addStretch(1)
         if hub is not None:
             hub.status.connect(self.show_status)
-            hub.reading.connect(lambda r: self._show_last("scale", reading_text(r)))
-            hub.scan.connect(lambda s: self._show_last("scanner", scan_text(s)))
+            # bound methods, so the connections end with the page (closed at sign-out)
+            hub.reading.connect(self.show_reading)
+            hub.scan.connect(self.show_scan)
             hub.commandDone.connect(self.show_outcome)
             for name, status in getattr(hub, "last_status", {}).items():
                 self.show_status(name, status)
@@ -174,6 +175,12 @@ class AdminDevicesPage(QWidget):
             return
         text, colour = state_text(status)
         labels["state"].setText(f"<span style='color:{colour}'><b>{text}</b></span>")
+
+    def show_reading(self, reading: Any) -> None:
+        self._show_last("scale", reading_text(reading))
+
+    def show_scan(self, scan: Any) -> None:
+        self._show_last("scanner", scan_text(scan))
 
     def _show_last(self, name: str, text: str) -> None:
         if name in self.rows:
