@@ -345,10 +345,7 @@ def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]
 # English known to be left on screen, with where it comes from: (area, pattern of the text) ->
 # cause. The strict xfail test_known_english_is_gone turns into a failure once they are all
 # fixed: then empty this and remove the mark.
-KNOWN_ENGLISH = {
-    ("shifts", r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/\d\d/\d{4}"): "ui/pages/shifts.py crew "
-    "calendar: QDate.toString(format) writes English day names; QLocale().toString(date, format)",
-}
+KNOWN_ENGLISH: dict[tuple[str, str], str] = {}  # (area, pattern): why it is still English
 
 
 def _known(entry: str) -> bool:
@@ -363,13 +360,6 @@ def _known(entry: str) -> bool:
 def test_every_area_shows_french_to_an_admin(admin_screens, catalogue) -> None:
     found = [e for e in english_left(iter(admin_screens), catalogue) if not _known(e)]
     assert not found, "English on the French screens:\n" + "\n".join(found)
-
-
-@pytest.mark.xfail(strict=True, reason="known English left on screen (KNOWN_ENGLISH)")
-def test_known_english_is_gone(admin_screens, catalogue) -> None:
-    """Expected to fail while a known case remains on screen."""
-    found = [e for e in english_left(iter(admin_screens), catalogue) if _known(e)]
-    assert not found, "\n".join(found)
 
 
 # English number and date conventions on a French screen: 84.0, 1,000, 2026-11-25.

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -631,7 +631,7 @@ class ShiftsPage(QWidget):
         self.calendar.setHorizontalHeaderLabels(headers)
         self.calendar.setRowCount(len(days))
         for row, day in enumerate(days):
-            label = QDate(day.day).toString("ddd dd/MM/yyyy")
+            label = QLocale().toString(QDate(day.day), "ddd dd/MM/yyyy")  # day names in French
             cells = [label] + [s.crew or "-" for s in day.shifts] + [translate(day.holiday or "")]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
