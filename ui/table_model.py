@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ui.formatting import display
+
 Record = TypeVar("Record")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +46,7 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(self._records[index.row()])
-            return "" if value is None else str(value)
+            return display(value)  # numbers and dates in the user's conventions
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
