@@ -12,7 +12,11 @@ def translate(template: str) -> str:
 
 
 def render(item: LinedeskError | Message) -> str:
-    return item.render(translate)
+    """Translated, with decimal numbers and dates written the user's way (`12,345` in French)."""
+    from ui.formatting import localized
+
+    message = item.message if isinstance(item, LinedeskError) else item
+    return localized(message).render(translate)
 
 
 def describe_error(exc: BaseException) -> str:

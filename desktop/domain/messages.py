@@ -42,10 +42,13 @@ class Message:
             for key, value in self.params.items()
         }
         text = translate(self.template)
-        try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return self.template.format(**params)
+        for candidate in (text, self.template):
+            try:
+                return candidate.format(**params)
+            except (KeyError, IndexError, ValueError):
+                continue
+        # a broken translation and template: still say something, never raise
+        return f"{self.template} {params}"
 
     def __str__(self) -> str:
         return self.render()

@@ -87,3 +87,21 @@ def test_core_messages_get_french_numbers_and_dates(french) -> None:
         },
     )
     assert f.localized(message).render() == "Fill 12,345 g on 04/03/2026, line 2026"
+
+
+def test_core_messages_show_decimals_the_french_way(qapp) -> None:
+    from decimal import Decimal
+
+    from PySide6.QtCore import QLocale
+
+    from desktop.domain.messages import InputError
+    from ui.messages import render
+
+    QLocale.setDefault(QLocale("fr_FR"))
+    try:
+        error = InputError(
+            "Fill {fill} g is out of {target} g", fill=Decimal("181.85"), target=180.0
+        )
+        assert render(error) == "Fill 181,85 g is out of 180 g"
+    finally:
+        QLocale.setDefault(QLocale("en_GB"))
