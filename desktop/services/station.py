@@ -449,6 +449,19 @@ class _Scan:
         return item
 
 
+def _load(scan: _Scan, item_id: int, role: str) -> None:
+    """Put an item on the station: a lot it consumes from, or the container it fills."""
+    scan.session.add(
+        StationLoad(
+            station=scan.station.code,
+            item_id=item_id,
+            role=role,
+            loaded_at=scan.at,
+            loaded_by=scan.operator or "",
+        )
+    )
+
+
 def _store(
     scan: _Scan,
     verdict: Verdict,
@@ -605,15 +618,7 @@ def _load_lot(scan: _Scan, lot: Item) -> ScanResult:
             )
         if other.material == lot.material:
             load.unloaded_at = scan.at  # a new lot of the same material replaces the old one
-    scan.session.add(
-        StationLoad(
-            station=scan.station.code,
-            item_id=lot.id,
-            role="material",
-            loaded_at=scan.at,
-            loaded_by=scan.operator or "",
-        )
-    )
+    _load(scan, lot.id, "material")
     scan.session.flush()
     return _store(
         scan,
@@ -857,15 +862,7 @@ def _assemble(scan: _Scan, product: str | None) -> ScanResult:
             container = item
         else:
             raise _wrong_kind(item, program.makes.value)
-        scan.session.add(
-            StationLoad(
-                station=scan.station.code,
-                item_id=container.id,
-                role="container",
-                loaded_at=scan.at,
-                loaded_by=scan.operator or "",
-            )
-        )
+        _load(scan, container.id, "container")
         scan.session.flush()
         count = _children(scan.session, container.id)
         return _store(
@@ -941,15 +938,7 @@ def _mix(scan: _Scan, product: str | None) -> ScanResult:
             raise _unknown(scan.code)
         material = _default_product(scan, product)
         batch = scan.new_item(ItemKind.INTERMEDIATE.value, material, Decimal(0), "kg", None)
-        scan.session.add(
-            StationLoad(
-                station=scan.station.code,
-                item_id=batch.id,
-                role="container",
-                loaded_at=scan.at,
-                loaded_by=scan.operator or "",
-            )
-        )
+        _load(scan, batch.id, "container")
         return _store(
             scan,
             Verdict.OK,
