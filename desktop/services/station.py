@@ -449,7 +449,7 @@ class _Scan:
         return item
 
 
-def _load(scan: _Scan, item_id: int, role: str) -> None:
+def _put_on_station(scan: _Scan, item_id: int, role: str) -> None:
     """Put an item on the station: a lot it consumes from, or the container it fills."""
     scan.session.add(
         StationLoad(
@@ -618,7 +618,7 @@ def _load_lot(scan: _Scan, lot: Item) -> ScanResult:
             )
         if other.material == lot.material:
             load.unloaded_at = scan.at  # a new lot of the same material replaces the old one
-    _load(scan, lot.id, "material")
+    _put_on_station(scan, lot.id, "material")
     scan.session.flush()
     return _store(
         scan,
@@ -862,7 +862,7 @@ def _assemble(scan: _Scan, product: str | None) -> ScanResult:
             container = item
         else:
             raise _wrong_kind(item, program.makes.value)
-        _load(scan, container.id, "container")
+        _put_on_station(scan, container.id, "container")
         scan.session.flush()
         count = _children(scan.session, container.id)
         return _store(
@@ -938,7 +938,7 @@ def _mix(scan: _Scan, product: str | None) -> ScanResult:
             raise _unknown(scan.code)
         material = _default_product(scan, product)
         batch = scan.new_item(ItemKind.INTERMEDIATE.value, material, Decimal(0), "kg", None)
-        _load(scan, batch.id, "container")
+        _put_on_station(scan, batch.id, "container")
         return _store(
             scan,
             Verdict.OK,
