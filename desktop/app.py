@@ -269,6 +269,7 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
     for stop in reversed(running):
         stop()
     tasks.wait()
+    app_context.close()
     if lock is not None:
         lock.release()
     del keep

@@ -1,5 +1,5 @@
 """What the running application holds and every page is given: the database, the workstation
-config, the background tasks, the devices and the acting user.
+config, the operations kernel, the devices and the acting user.
 
 A QObject (QtCore only) so pages can follow sign-in and sign-out by signal.
 """
@@ -13,9 +13,10 @@ from PySide6.QtCore import QObject, Signal
 from desktop.config import WorkstationConfig
 from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop.domain.roles import Permission, allowed
+from desktop.operations import Operations
 from desktop.services.actor import Actor
 from desktop.services.database import Database
-from desktop.tasks import Tasks
+from desktop.tasks import Ops, Tasks
 
 
 class AppContext(QObject):
@@ -37,6 +38,8 @@ class AppContext(QObject):
         self.config = config
         self.tasks = tasks
         self._actor = actor
+        self.operations = Operations(database)
+        self.ops = Ops(self.operations, lambda: self._actor, self)
         self.demo = demo
         self.devices = devices
         self.simulators: Any = None
@@ -51,6 +54,10 @@ class AppContext(QObject):
         if self._actor is None:
             raise PermissionDenied(QT_TRANSLATE_NOOP("Messages", "Nobody is signed in"))
         return self._actor
+
+    def close(self) -> None:
+        """Finish the queued writes and stop the kernel's threads (at exit)."""
+        self.operations.shutdown(wait=True)
 
     def set_actor(self, actor: Actor | None) -> None:
         self._actor = actor
