@@ -115,6 +115,17 @@ class Operations:
         future.add_done_callback(self._write_done)
         return future
 
+    def record(
+        self, actor: Actor | None, fn: Callable[..., T], *args: Any, **kwargs: Any
+    ) -> Future[T]:
+        """A write on the same lane for what a station saw, even with nobody signed in: the
+        station service stores such a scan as refused ("No operator signed in"), so it is kept."""
+        with self._count_lock:
+            self._queued_writes += 1
+        future = self._writer.submit(self._unit_of_work, actor, fn, args, kwargs)
+        future.add_done_callback(self._write_done)
+        return future
+
     def _write_done(self, _future: Future[Any]) -> None:
         with self._count_lock:
             self._queued_writes -= 1
@@ -122,6 +133,9 @@ class Operations:
     def _write(self, actor: Actor | None, fn: Callable[..., T], args: Any, kwargs: Any) -> T:
         if actor is None:
             raise nobody_signed_in()
+        return self._unit_of_work(actor, fn, args, kwargs)
+
+    def _unit_of_work(self, actor: Actor | None, fn: Callable[..., T], args: Any, kwargs: Any) -> T:
         try:
             with self.database.unit_of_work() as session:
                 return fn(session, actor, *args, **kwargs)

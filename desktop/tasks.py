@@ -248,6 +248,12 @@ class Ops(QObject):
         """A write by an actor bound earlier (a scan queued before a badge switch)."""
         return Pending(self, self.operations.write(actor, fn, *args, **kwargs))
 
+    def record_as(
+        self, actor: Actor | None, fn: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> Pending:
+        """A station's record by an actor bound earlier, kept even when that is nobody."""
+        return Pending(self, self.operations.record(actor, fn, *args, **kwargs))
+
     def read(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Pending:
         """`fn(session, *args, **kwargs)` on the reader pool."""
         return Pending(self, self.operations.read(fn, *args, **kwargs))

@@ -147,6 +147,9 @@ INSTRUCTIONS = {
     "scan_batch": QT_TRANSLATE_NOOP("Messages", "Scan the slurry batch"),
     "scan_powder": QT_TRANSLATE_NOOP("Messages", "Scan the powder lot of the next addition"),
     "weigh_addition": QT_TRANSLATE_NOOP("Messages", "Weigh the addition of {material}"),
+    "clear_pan": QT_TRANSLATE_NOOP(
+        "Messages", "Take the previous cell off the balance, then put this cell on it"
+    ),
     "weigh_before": QT_TRANSLATE_NOOP("Messages", "Put the cell on the balance"),
     "weigh_after": QT_TRANSLATE_NOOP("Messages", "Fill the cell, then put it back on the balance"),
 }
@@ -226,31 +229,56 @@ class FillSequence:
     """Before and after weights of one cell at filling, from the balance's readings.
 
     The operator puts the cell on the pan (the first stable load is "before"), takes it off to
-    fill it (the pan drops below `min_load`), and puts it back (the next stable load is
-    "after"). Only stable readings count (issue 5, weighing steps).
+    fill it (the pan drops below `min_load_g`), and puts it back (the next stable load is
+    "after"). Only stable readings count (issue 5, weighing steps), and only readings taken
+    after the cell was scanned (`scanned_at`, the same monotonic clock as the readings' `at`).
+    When the pan has not been back near zero since the previous cell (`pan_cleared` false: the
+    filled cell 7 still lies on it when cell 8 is scanned), the sequence first waits for an empty
+    pan, so cell 7's weight can never become cell 8's empty weight.
     """
 
-    def __init__(self, min_load_g: Decimal = Decimal(5)) -> None:
+    def __init__(
+        self, scanned_at: float, pan_cleared: bool, min_load_g: Decimal = Decimal(5)
+    ) -> None:
+        self.scanned_at = scanned_at
         self.min_load_g = min_load_g
-        self.stage = "before"
+        self.stage = "before" if pan_cleared else "clear"
         self.before: Decimal | None = None
         self.after: Decimal | None = None
         self.unit = "g"
 
-    def feed(self, value: Decimal | None, unit: str, stable: bool) -> bool:
-        """Take one reading; True once both weights are known."""
-        if value is None or self.stage == "done":
-            return self.stage == "done"
+    @classmethod
+    def again(
+        cls, before: Decimal, unit: str, since: float, min_load_g: Decimal = Decimal(5)
+    ) -> FillSequence:
+        """A second "after" weighing of a cell whose empty weight is known (a re-weigh): the
+        cell comes off the pan and goes back on."""
+        sequence = cls(since, pan_cleared=True, min_load_g=min_load_g)
+        sequence.before, sequence.unit, sequence.stage = before, unit, "emptied"
+        return sequence
+
+    def loaded(self, value: Decimal, unit: str) -> bool | None:
+        """Whether `value` is a load on the pan (None when the unit is not a mass)."""
         grams = convert_quantity(value, unit, "g")
-        if grams is None:
+        return None if grams is None else grams >= self.min_load_g
+
+    def feed(self, value: Decimal | None, unit: str, stable: bool, at: float) -> bool:
+        """Take one reading taken at `at`; True once both weights are known."""
+        if value is None or self.stage == "done" or at < self.scanned_at:
+            return self.stage == "done"
+        loaded = self.loaded(value, unit)
+        if loaded is None:
             return False
-        loaded = grams >= self.min_load_g
-        if self.stage == "before" and stable and loaded:
+        if self.stage == "clear" and not loaded:
+            self.stage = "before"
+        elif self.stage == "before" and stable and loaded:
             self.before, self.unit, self.stage = value, unit, "emptied"
         elif self.stage == "emptied" and not loaded:
             self.stage = "after"
         elif self.stage == "after" and stable and loaded:
             converted = convert_quantity(value, unit, self.unit)
-            self.after = converted if converted is not None else value
+            if converted is None:
+                return False  # a unit that does not convert never completes a fill
+            self.after = converted
             self.stage = "done"
         return self.stage == "done"

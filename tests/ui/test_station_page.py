@@ -14,15 +14,14 @@ from PySide6.QtCore import QObject, Signal  # noqa: E402
 from sqlalchemy import event, select  # noqa: E402
 
 from desktop.domain.roles import Role  # noqa: E402
+from desktop.operations import Operations  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.database import Database, open_database  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
 from desktop.services.genealogy_demo import seed_floor, seed_live_floor  # noqa: E402
-from desktop.services.plant import PlantService  # noqa: E402
-from desktop.services.station import StationService  # noqa: E402
 from desktop.storage.engine import make_engine  # noqa: E402
 from desktop.storage.models.genealogy import Item  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
+from desktop.tasks import Ops  # noqa: E402
 from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402
 from ui.pages.station import StationPage  # noqa: E402
 
@@ -61,27 +60,47 @@ def floor(sqlite_url: str) -> Database:
     database.dispose()
 
 
-def make_page(qtbot, database: Database, actor=OPERATOR, devices=None, station="FILL-1"):
-    tasks = Tasks()
-    page = StationPage(
-        StationService(database, lambda: actor),
-        PlantService(database, Actor.system),
-        tasks,
-        devices=devices,
-        station=station,
-    )
-    page.set_operator(actor)
+class Signed:
+    """Who is signed in, as the application context holds it (switchable by a badge)."""
+
+    def __init__(self, actor: Actor | None) -> None:
+        self.actor = actor
+
+
+KERNELS: list[tuple[Ops, Operations]] = []
+
+
+@pytest.fixture(autouse=True)
+def _shut_kernels():
+    yield
+    while KERNELS:
+        ops, operations = KERNELS.pop()
+        ops.wait()
+        operations.shutdown()
+
+
+def make_page(qtbot, database: Database, actor=OPERATOR, devices=None, station="FILL-1", who=None):
+    operations = Operations(database)
+    signed = who or Signed(actor)
+    ops = Ops(operations, lambda: signed.actor)
+    page = StationPage(ops, devices=devices, station=station)
+    KERNELS.append((ops, operations))
+    page.set_operator(signed.actor)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page._state is not None and page._state.station == station)
     return page
 
 
+def idle(page: StationPage) -> bool:
+    return page.waiting_count == 0 and page._in_flight is None and page.verdict_kind != "busy"
+
+
 def scan(qtbot, page: StationPage, code: str, stored: bool = True) -> None:
     before = page.recent_model.rowCount()
     page.entry.setText(code)
     page.entry.returnPressed.emit()
-    qtbot.waitUntil(lambda: not page._busy and page.verdict_kind != "busy")
+    qtbot.waitUntil(lambda: idle(page))
     expected = min(before + 1, 20) if stored else before
     assert page.recent_model.rowCount() == expected
 
@@ -98,6 +117,7 @@ def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
     balance = Balance()
     page = make_page(qtbot, floor, devices=balance)
     assert not page.weight_panel.isHidden()
+    balance.put("0.0")  # an empty pan before the first cell
     scan(qtbot, page, "CELL-26L0000010")
     assert page.verdict_kind == "ok"
     assert page.instruction.text() == "Put the cell on the balance"
@@ -107,8 +127,7 @@ def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
     balance.put("0.1")
     balance.put("995.0", stable=False)
     balance.put("994.1")
-    qtbot.waitUntil(lambda: page.verdict_kind in ("ok", "nok"))
-    qtbot.waitUntil(lambda: not page._busy)
+    qtbot.waitUntil(lambda: page.verdict_kind in ("ok", "nok") and idle(page))
     assert page.verdict_kind == "nok"
     assert "measured 181.8 g, target 180 +/- 1.5 g" in page.verdict_text()
     page.zero_button.click()
@@ -119,6 +138,7 @@ def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
 def test_a_fill_within_tolerance_is_green_after_the_commit(qtbot, floor) -> None:
     balance = Balance()
     page = make_page(qtbot, floor, devices=balance)
+    balance.put("0.0")
     scan(qtbot, page, "CELL-26L0000011")
     for grams in ("812.0", "0.0", "992.4"):
         balance.put(grams)
