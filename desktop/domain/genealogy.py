@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
+from hardware.units import MASS_UNITS, convert_mass
 
 
 class ItemKind(StrEnum):
@@ -96,21 +97,23 @@ def parse_quantity(text: str) -> Decimal:
     return value
 
 
-# Units of quantity. Mass units convert exactly; a link's unit must be the parent lot's unit or
-# convert to it (a fill weighed in g taken from an electrolyte lot counted in kg).
-_MASS = {"mg": Decimal("0.001"), "g": Decimal(1), "kg": Decimal(1000), "t": Decimal(1_000_000)}
+# Units of quantity. Masses are the balances' table (`hardware.units`: g, kg, lb, oz...), so
+# every unit a balance reports converts here too, exactly; a link's unit must be the parent
+# lot's unit or convert to it (a fill weighed in lb taken from an electrolyte lot in kg).
 _LENGTH = {"mm": Decimal("0.001"), "m": Decimal(1), "km": Decimal(1000)}
 _COUNT = {"pcs": Decimal(1)}
-KNOWN_UNITS = frozenset(_MASS) | frozenset(_LENGTH) | frozenset(_COUNT) | {"l"}
+KNOWN_UNITS = MASS_UNITS | frozenset(_LENGTH) | frozenset(_COUNT) | {"l"}
 
 
 def convert_quantity(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """`value` in `to_unit`, or None when the units do not convert (kg into m)."""
     if from_unit == to_unit:
         return value
-    for table in (_MASS, _LENGTH):
-        if from_unit in table and to_unit in table:
-            return value * table[from_unit] / table[to_unit]
+    mass = convert_mass(value, from_unit, to_unit)
+    if mass is not None:
+        return mass
+    if from_unit in _LENGTH and to_unit in _LENGTH:
+        return value * _LENGTH[from_unit] / _LENGTH[to_unit]
     return None
 
 

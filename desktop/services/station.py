@@ -4,8 +4,13 @@ the verdict is shown.
 A rejection is a result, not an error: it is stored as a rejected scan (who, what, why) in the
 same unit of work that found it, and the station shows it in red. Errors are kept for what is not
 the operator's doing: an unknown station, a refused permission, and a database that cannot store
-(read-only, full disk), which `StationService` turns into a `StorageFailure` alarm: nothing is
-acknowledged that was not stored.
+(read-only, full disk), which the operations kernel turns into a `StorageFailure` alarm (told by
+the database's error code, `desktop.services.storage_failures`): nothing is acknowledged that was
+not stored.
+
+Weights convert only between units of mass (`hardware.units`, the balances' own table): a
+balance, a recipe or a lot in units that do not convert is refused (`Rejection.UNIT`), never
+taken as if it were in the other unit.
 
 Each scan carries a UUID (`event_id`); the same UUID again (a retry after a timeout) returns the
 stored verdict and records nothing new. The same code at the same station within
@@ -35,7 +40,6 @@ from desktop.domain.genealogy import (
 )
 from desktop.domain.messages import (
     QT_TRANSLATE_NOOP,
-    LinedeskError,
     Message,
     NotFoundError,
 )
@@ -58,9 +62,15 @@ from desktop.domain.station import (
     instruction,
     route_position,
 )
+from desktop.services import security
 from desktop.services.actor import Actor
 from desktop.services.database import Database
 from desktop.services.genealogy import blocking_hold
+from desktop.services.production import record_unit_completed
+from desktop.services.storage_failures import (  # re-exported: older callers import it here
+    StorageFailure as StorageFailure,
+)
+from desktop.services.storage_failures import storage_failure
 from desktop.storage.models.genealogy import (
     GenealogyLink,
     Item,
@@ -81,10 +91,6 @@ NEW_ID_PREFIX = {
 }
 RECENT = 20
 COMPLETING = (Action.CREATED, Action.PASSED, Action.FILLED, Action.COMPLETED)
-
-
-class StorageFailure(LinedeskError):
-    """The database could not store the scan (read-only, disk full...): an operator alarm."""
 
 
 @dataclass(frozen=True)
@@ -497,11 +503,7 @@ def _store(
 
 
 def _completed(scan: _Scan, unit: Item, passed: bool) -> None:
-    """Tell production (issue 6) that a unit was completed here, when that part is built."""
-    try:
-        from desktop.services.production import record_unit_completed
-    except ImportError:
-        return
+    """Tell production (issue 6) that a unit was completed here, in the scan's unit of work."""
     previous = scan.session.scalar(
         select(func.max(ScanEvent.at)).where(
             ScanEvent.station == scan.station.code,
@@ -708,9 +710,7 @@ def _make(scan: _Scan, product: str | None) -> ScanResult:
         _check_usable(scan.session, lot)
         recipe = recipes.get(lot.material)
         if recipe is not None:
-            amount = convert_quantity(recipe.target, recipe.unit, lot.unit)
-            if amount is None:
-                amount = recipe.target
+            amount = _in_lot_unit(recipe.target, recipe.unit, lot)
         elif lot.kind == ItemKind.INTERMEDIATE and makes is ItemKind.INTERMEDIATE:
             amount = lot.remaining
         else:
@@ -1004,13 +1004,31 @@ _HANDLERS: dict[Mode, Callable[[_Scan, str | None], ScanResult]] = {
 
 
 def _weight(value: Decimal, unit: str, to_unit: str) -> Decimal:
+    """A balance reading in the recipe's unit; refused when the two do not convert."""
     converted = convert_quantity(value, unit, to_unit)
     if converted is None:
         raise _Rejected(
-            Rejection.UNSTABLE,
+            Rejection.UNIT,
             QT_TRANSLATE_NOOP("Messages", "The balance weighs in {unit}, the recipe in {other}"),
             unit=unit,
             other=to_unit,
+        )
+    return converted
+
+
+def _in_lot_unit(quantity: Decimal, unit: str, lot: Item) -> Decimal:
+    """`quantity` (in `unit`) in the unit the lot is counted in; refused when they do not
+    convert, so kilograms are never taken from a lot as if they were metres."""
+    converted = convert_quantity(quantity, unit, lot.unit)
+    if converted is None:
+        raise _Rejected(
+            Rejection.UNIT,
+            QT_TRANSLATE_NOOP(
+                "Messages", "Lot {id} is counted in {lot_unit}, which {unit} does not convert to"
+            ),
+            id=lot.business_id,
+            lot_unit=lot.unit,
+            unit=unit,
         )
     return converted
 
@@ -1097,7 +1115,7 @@ def record_fill(
             )
         lot = electrolyte[0]
         _check_usable(session, lot)
-        amount = convert_quantity(check.measured, recipe.unit, lot.unit) or check.measured
+        amount = _in_lot_unit(check.measured, recipe.unit, lot)
         if amount > lot.remaining:
             raise _Rejected(
                 Rejection.EMPTY,
@@ -1184,7 +1202,7 @@ def record_addition(
                 check.message(ADDITION_WORD).template,
                 **check.message(ADDITION_WORD).params,
             )
-        amount = convert_quantity(check.measured, recipe.unit, lot.unit) or check.measured
+        amount = _in_lot_unit(check.measured, recipe.unit, lot)
         if amount > lot.remaining:
             raise _Rejected(
                 Rejection.EMPTY,
@@ -1193,9 +1211,9 @@ def record_addition(
                 remaining=format(lot.remaining.normalize(), "f"),
                 unit=lot.unit,
             )
+        added = _in_lot_unit(check.measured, recipe.unit, batch)
         scan.link(lot, batch, check.measured, recipe.unit)
         scan.consume(lot, amount)
-        added = convert_quantity(check.measured, recipe.unit, batch.unit) or check.measured
         batch.quantity = batch.quantity + added
         batch.remaining = batch.remaining + added
         session.flush()
@@ -1298,30 +1316,28 @@ def station_state(session: Session, actor: Actor, station: str) -> StationState:
     )
 
 
-# -- storage failures --------------------------------------------------------------------------
+def station_operator(session: Session, username: str, station: str) -> Actor:
+    """Who scans at a headless station (a PLC, a test rig: `linedesk station scan`): the user
+    account `username` acting at `station`, built as the sign-in builds it.
 
-
-def storage_failure(exc: OperationalError) -> StorageFailure:
-    """The operator's alarm for a database that refused to store."""
-    text = str(exc.orig or exc).lower()
-    if "readonly" in text or "read-only" in text or "read only" in text:
-        return StorageFailure(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "NOT RECORDED: the database is read-only. Stop scanning and call the supervisor.",
-            )
+    No secret is asked (whoever runs commands on the PC can open the database anyway, as for
+    every command), but everything else the sign-in checks holds: the station and the user
+    exist, the account is active, its role may operate a station, and an operator holds a
+    valid certification for the station's type.
+    """
+    _station(session, station)
+    user = security._user(session, username.strip().lower())
+    if not user.active:
+        raise security.SignInRefused(
+            QT_TRANSLATE_NOOP("Messages", "{user} is no longer active; ask an administrator"),
+            user=user.display_name,
         )
-    if "full" in text or "no space" in text:
-        return StorageFailure(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "NOT RECORDED: the disk is full. Stop scanning and call the supervisor.",
-            )
-        )
-    return StorageFailure(
-        QT_TRANSLATE_NOOP("Messages", "NOT RECORDED: the database refused the scan ({reason})"),
-        reason=str(exc.orig or exc).strip().splitlines()[0],
-    )
+    actor = security._actor(user, station)
+    actor.require(Permission.OPERATE_STATION)
+    problem = security._certification_problem(session, user, station)
+    if problem is not None:
+        raise security.NotCertified(actor, problem)
+    return actor
 
 
 class StationService:

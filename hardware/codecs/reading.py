@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from hardware.messages import QT_TRANSLATE_NOOP, Reason, reason
+from hardware.units import convert_mass, is_mass
 
 
 class ReadingStatus(enum.Enum):
@@ -37,8 +38,13 @@ class Reading:
     def ok(self) -> bool:
         return self.status is ReadingStatus.OK and self.value is not None
 
+    @property
+    def is_mass(self) -> bool:
+        """A weight in a unit of mass (not a piece count or a percentage)."""
+        return self.ok and is_mass(self.unit)
+
     def to(self, unit: str) -> Reading:
-        """The same reading in ``unit`` (mg, g, kg, lb); raises ValueError for other units."""
+        """The same reading in ``unit`` (any unit of `hardware.units`); ValueError otherwise."""
         if self.value is None:
             return self
         return Reading(
@@ -70,27 +76,14 @@ UNDERLOAD_REASON = reason(
     QT_TRANSLATE_NOOP("Messages", "Underload: the pan is missing or the load is below zero range")
 )
 
-# Grams per unit; the pound is defined exactly as 0.45359237 kg (international yard and pound).
-_GRAMS: dict[str, Decimal] = {
-    "mg": Decimal("0.001"),
-    "g": Decimal("1"),
-    "kg": Decimal("1000"),
-    "lb": Decimal("453.59237"),
-}
-
 
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
-    """Convert between mg, g, kg and lb exactly (Decimal); ValueError names an unknown unit."""
-    try:
-        source, target = _GRAMS[from_unit], _GRAMS[to_unit]
-    except KeyError as exc:
-        raise ValueError(f"cannot convert {from_unit!r} to {to_unit!r}") from exc
-    if source == target:
-        return value
-    try:
-        return value * source / target
-    except InvalidOperation as exc:  # pragma: no cover - Decimal context overflow only
-        raise ValueError(str(exc)) from exc
+    """Convert between units of mass exactly (the table of `hardware.units`); ValueError names
+    a unit that is not a mass (``PC``, ``%``) or not known."""
+    converted = convert_mass(value, from_unit, to_unit)
+    if converted is None:
+        raise ValueError(f"cannot convert {from_unit!r} to {to_unit!r}")
+    return converted
 
 
 def decode_text(raw: bytes) -> tuple[str | None, Reason | None]:

@@ -47,6 +47,6 @@ def test_pound_is_exact():
     assert convert(Decimal("1"), "lb", "g") == Decimal("453.59237")
 
 
-def test_unknown_unit_raises_value_error():
+def test_a_count_is_not_a_mass_and_raises_value_error():
     with pytest.raises(ValueError):
-        convert(Decimal(1), "ct", "g")
+        convert(Decimal(1), "PC", "g")
