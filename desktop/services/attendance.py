@@ -11,7 +11,6 @@ its source; corrections go to the audit trail with old and new times and the rea
 from __future__ import annotations
 
 import uuid as uuid_module
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -25,7 +24,6 @@ from desktop.domain.plant_time import plant_date, utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.roster import employee_by_badge, is_planned
 from desktop.services.shifts import pattern_shifts, plant_zone, shift_info
 from desktop.storage.models.shifts import Attendance
@@ -210,25 +208,3 @@ def correct(
         changes={"employee": employee.id, "shift": f"{shift.day}/{shift.code}", **changes},
         reason=reason,
     )
-
-
-class AttendanceService:
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def clock(self, badge: str, at: datetime | None = None) -> ClockResult:
-        with self._database.unit_of_work() as session:
-            return clock(session, self._actor(), badge, at)
-
-    def correct(
-        self,
-        badge: str,
-        day: date,
-        code: str,
-        clock_in: datetime | None,
-        clock_out: datetime | None,
-        reason: str,
-    ) -> None:
-        with self._database.unit_of_work() as session:
-            correct(session, self._actor(), badge, day, code, clock_in, clock_out, reason)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_module
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -26,7 +25,6 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.roster import build_roster, check_line
 from desktop.services.shifts import ShiftInfo, previous_shift, shift_at, shift_info
 from desktop.services.shifts_figures import figures
@@ -141,6 +139,13 @@ def handover_summary(
         "late": roster.late,
         "uncovered_stations": roster.uncovered_stations,
     }
+
+
+def summary_of(session: Session, actor: Actor, line: str, day: date, code: str) -> dict:
+    """The automatic summary of a line's shift up to now, for whoever may read shifts (shown
+    before the handover is written and frozen)."""
+    actor.require(Permission.VIEW_SHIFTS)
+    return handover_summary(session, shift_info(session, day, code), line)
 
 
 def _row(session: Session, line_id: int, shift: ShiftInfo) -> Handover | None:
@@ -363,34 +368,3 @@ def pending_handovers(
         if started.end <= previous.start:
             pending.append(PendingHandover(code, row.day, row.shift_code, "submitted", row.author))
     return pending
-
-
-class HandoverService:
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def get(self, line: str, day: date, code: str) -> HandoverView | None:
-        with self._database.reading() as session:
-            return get_handover(session, self._actor(), line, day, code)
-
-    def summary(self, line: str, day: date, code: str) -> dict:
-        with self._database.reading() as session:
-            self._actor().require(Permission.VIEW_SHIFTS)
-            return handover_summary(session, shift_info(session, day, code), line)
-
-    def save(
-        self, line: str, day: date, code: str, submit: bool = False, **texts: str
-    ) -> HandoverView:
-        with self._database.unit_of_work() as session:
-            return save_handover(session, self._actor(), line, day, code, submit=submit, **texts)
-
-    def acknowledge(
-        self, line: str, day: date, code: str, note: str = "", **signature: str
-    ) -> HandoverView:
-        with self._database.unit_of_work() as session:
-            return acknowledge_handover(session, self._actor(), line, day, code, note, **signature)
-
-    def pending(self, line: str | None = None) -> list[PendingHandover]:
-        with self._database.reading() as session:
-            return pending_handovers(session, self._actor(), line=line)

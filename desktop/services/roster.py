@@ -13,7 +13,7 @@ People part's certifications: qualified or trainer, valid on the shift's day).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,7 +27,6 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.people import EmployeeInput, certification_problem
 from desktop.services.plant import default_site
 from desktop.services.shifts import ShiftInfo, ensure_not_closed, shift_info
@@ -163,6 +162,16 @@ def stations_by_id(session: Session, line: str | None = None) -> dict[int, Stati
         s.id: StationRef(s.id, s.code, s.name, line_code, s.station_type_code)
         for s, line_code in rows
     }
+
+
+def active_lines(session: Session) -> list[str]:
+    """The codes of the lines in production, for a choice of line."""
+    return list(session.scalars(select(Line.code).where(Line.active).order_by(Line.code)))
+
+
+def station_refs(session: Session, line: str | None = None) -> list[StationRef]:
+    """The active stations (of one line or all), for planning people on them."""
+    return list(stations_by_id(session, line).values())
 
 
 def check_line(session: Session, line: str | None) -> str | None:
@@ -629,42 +638,3 @@ def set_crew(
             changes={"crew": None},
             personal=True,
         )
-
-
-# --- the service the UI holds --------------------------------------------------------------------
-
-
-class RosterService:
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def roster(
-        self, day: date, code: str, line: str | None = None, now: datetime | None = None
-    ) -> ShiftRoster:
-        with self._database.reading() as session:
-            return shift_roster(session, self._actor(), day, code, line, now)
-
-    def lines(self) -> list[str]:
-        with self._database.reading() as session:
-            return list(session.scalars(select(Line.code).where(Line.active).order_by(Line.code)))
-
-    def stations(self, line: str | None = None) -> list[StationRef]:
-        with self._database.reading() as session:
-            return list(stations_by_id(session, line).values())
-
-    def assign(self, day: date, code: str, badge: str, station: str | None) -> None:
-        with self._database.unit_of_work() as session:
-            assign(session, self._actor(), day, code, badge, station)
-
-    def unassign(self, day: date, code: str, badge: str) -> None:
-        with self._database.unit_of_work() as session:
-            unassign(session, self._actor(), day, code, badge)
-
-    def set_post(self, badge: str, station: str | None) -> None:
-        with self._database.unit_of_work() as session:
-            set_post(session, self._actor(), badge, station)
-
-    def set_crew(self, badge: str, crew: str | None, effective: date | None = None) -> None:
-        with self._database.unit_of_work() as session:
-            set_crew(session, self._actor(), badge, crew, effective)

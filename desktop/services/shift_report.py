@@ -12,20 +12,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, PermissionDenied
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.domain.shifts import STATE_NAMES, AttendanceState, shift_name
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.handover import STATUS_NAMES, HandoverView, handovers_of
 from desktop.services.plant import default_site
 from desktop.services.roster import RosterRow, ShiftRoster, build_roster, check_line
 from desktop.services.shifts import ShiftInfo, plant_zone, shift_info
 from desktop.services.shifts_figures import ShiftFigures, figures
+
+if TYPE_CHECKING:
+    from desktop.operations import Job
 
 Translate = Callable[[str], str]
 
@@ -482,17 +484,35 @@ def write_xlsx(report: ShiftReport, path: Path, translate: Translate = _same) ->
     return path
 
 
-class ShiftReportService:
-    """The shift report for the UI: built off the GUI thread; the PDF is laid out by the caller
-    (desktop.reports_pdf, Qt), the XLSX written here."""
+# --- long jobs (the operations kernel's long-job lane) -------------------------------------------
 
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
+GATHERING = QT_TRANSLATE_NOOP("Messages", "Gathering the shift's figures")
+WRITING = QT_TRANSLATE_NOOP("Messages", "Writing the workbook")
 
-    def build(self, day: date, code: str, line: str | None = None) -> ShiftReport:
-        with self._database.reading() as session:
-            return build_shift_report(session, self._actor(), day, code, line)
 
-    def write_xlsx(self, report: ShiftReport, path: Path, translate: Translate = _same) -> Path:
-        return write_xlsx(report, path, translate)
+def _report_of(job: Job, day: date, code: str, line: str | None) -> ShiftReport:
+    if job.actor is None:
+        raise PermissionDenied(QT_TRANSLATE_NOOP("Messages", "Nobody is signed in"))
+    job.progress(0, 2, GATHERING)
+    with job.database.reading() as session:
+        return build_shift_report(session, job.actor, day, code, line)
+
+
+def report_job(job: Job, day: date, code: str, line: str | None = None) -> ShiftReport:
+    """The shift report read on the long-job lane (the PDF is then laid out with Qt by the
+    caller, on its own thread): a report over a whole plant's shift is no station scan's
+    business to wait for."""
+    report = _report_of(job, day, code, line)
+    job.progress(1, 1, GATHERING)
+    return report
+
+
+def xlsx_job(
+    job: Job, day: date, code: str, line: str | None, path: Path, translate: Translate = _same
+) -> Path:
+    """The shift report read and written as XLSX on the long-job lane, with progress."""
+    report = _report_of(job, day, code, line)
+    job.progress(1, 2, WRITING)
+    written = write_xlsx(report, path, translate)
+    job.progress(2, 2, WRITING)
+    return written

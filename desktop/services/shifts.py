@@ -11,7 +11,7 @@ domain.shifts (night shifts across midnight and clock changes are placed in plan
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -25,7 +25,6 @@ from desktop.domain.plant_time import local_window, plant_date, utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.plant import CREWS, default_site
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models import Crew, ShiftPattern
@@ -243,6 +242,16 @@ def next_shift(session: Session, shift: ShiftInfo) -> ShiftInfo:
     later = [s for s in candidates if s.start >= shift.end]
     first = min(later, key=lambda s: s.start)
     return shift_info(session, first.day, first.code)
+
+
+def current_shift(session: Session, now: datetime | None = None) -> ShiftInfo | None:
+    """The shift running now (None in a gap between shifts)."""
+    return shift_at(session, now or utc_now())
+
+
+def shift_codes(session: Session) -> list[str]:
+    """The active pattern's shift ids in order, for a choice of shift."""
+    return [s.code for s in pattern_shifts(session)]
 
 
 def list_patterns(session: Session) -> list[PatternInfo]:
@@ -528,72 +537,3 @@ def ensure_not_closed(shift: ShiftInfo) -> None:
             QT_TRANSLATE_NOOP("Messages", "{day} is a holiday with the plant closed: no shift"),
             day=shift.day.isoformat(),
         )
-
-
-# --- the service the UI holds --------------------------------------------------------------------
-
-
-class ShiftsService:
-    """Patterns, rotation, holidays and the calendar for the UI (one unit of work per call)."""
-
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def patterns(self) -> list[PatternInfo]:
-        with self._database.reading() as session:
-            return list_patterns(session)
-
-    def holidays(self, year: int | None = None) -> list[HolidayInfo]:
-        with self._database.reading() as session:
-            return list_holidays(session, year)
-
-    def calendar(self, first: date, days: int) -> list[CalendarDay]:
-        with self._database.reading() as session:
-            return calendar(session, first, days)
-
-    def shift(self, day: date, code: str) -> ShiftInfo:
-        with self._database.reading() as session:
-            return shift_info(session, day, code)
-
-    def current(self, now: datetime | None = None) -> ShiftInfo | None:
-        with self._database.reading() as session:
-            return shift_at(session, now or utc_now())
-
-    def shift_codes(self) -> list[str]:
-        with self._database.reading() as session:
-            return [s.code for s in pattern_shifts(session)]
-
-    def time_zone(self) -> ZoneInfo:
-        with self._database.reading() as session:
-            return plant_zone(session)
-
-    def save_pattern(
-        self, code: str, shifts: Sequence[tuple[str, time, time]], **signature: str
-    ) -> PatternInfo:
-        with self._database.unit_of_work() as session:
-            return save_pattern(session, self._actor(), code, shifts, **signature)
-
-    def activate_pattern(self, code: str, **signature: str) -> PatternInfo:
-        with self._database.unit_of_work() as session:
-            return activate_pattern(session, self._actor(), code, **signature)
-
-    def save_rotation(
-        self, pattern: str, cycle: str, crews: str, step: int, anchor: date, **signature: str
-    ) -> RotationInfo:
-        with self._database.unit_of_work() as session:
-            return save_rotation(
-                session, self._actor(), pattern, cycle, crews, step, anchor, **signature
-            )
-
-    def save_holiday(self, day: date, name: str, closed: bool, **signature: str) -> HolidayInfo:
-        with self._database.unit_of_work() as session:
-            return save_holiday(session, self._actor(), day, name, closed, **signature)
-
-    def delete_holiday(self, day: date, **signature: str) -> None:
-        with self._database.unit_of_work() as session:
-            delete_holiday(session, self._actor(), day, **signature)
-
-    def add_french_holidays(self, year: int, **signature: str) -> int:
-        with self._database.unit_of_work() as session:
-            return add_french_holidays(session, self._actor(), year, **signature)

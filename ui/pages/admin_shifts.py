@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,22 +29,23 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.roles import Permission
-from desktop.services.shifts import HolidayInfo, PatternInfo, ShiftsService
-from desktop.tasks import Tasks
-from ui.forms import FormDialog
+from desktop.services import shifts
+from desktop.services.shifts import HolidayInfo, PatternInfo
+from desktop.tasks import Ops
+from ui.forms import FormDialog, Write
 from ui.messages import describe_error, translate
 from ui.shifts_models import shift_label
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
+from ui.write_guard import hold
 
 
 class HolidayDialog(FormDialog):
     def __init__(
-        self, service: ShiftsService, tasks: Tasks, holiday: HolidayInfo | None, parent=None
-    ) -> None:  # noqa: ANN001
-        super().__init__(tasks, self.tr("Public holiday"), signed=True, parent=parent)
-        self._service = service
+        self, ops: Ops, holiday: HolidayInfo | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ops, self.tr("Public holiday"), signed=True, parent=parent)
         self.day = QDateEdit(QDate(holiday.day) if holiday else QDate.currentDate())
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.setCalendarPopup(True)
@@ -55,24 +57,23 @@ class HolidayDialog(FormDialog):
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow("", self.closed)
 
-    def work(self) -> Callable[[], HolidayInfo]:
+    def write(self) -> Write:
         day, name, closed = self.day.date().toPython(), self.name.text(), self.closed.isChecked()
-        signature = self.signature_values()
-        return lambda: self._service.save_holiday(day, name, closed, **signature)
+        return Write(shifts.save_holiday, day, name, closed, **self.signature_values())
 
 
 class AdminShiftsPage(QWidget):
     def __init__(
         self,
-        service: ShiftsService,
-        tasks: Tasks,
+        ops: Ops,
         can_edit: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._can_edit = service, tasks, can_edit
+        self._ops, self._can_edit = ops, can_edit
         self.patterns: list[PatternInfo] = []
         self.error = ErrorLine()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.saved = QLabel()
         self.saved.setObjectName("okText")
 
@@ -196,14 +197,17 @@ class AdminShiftsPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
-        self._tasks.run(self._service.patterns, self._show_patterns, self._failed)
+        self._ops.read(shifts.list_patterns).then(self._show_patterns, self._failed)
         self.load_holidays()
 
     def load_holidays(self) -> None:
         year = self.year.value()
-        self._tasks.run(
-            lambda: self._service.holidays(year), self.holidays_model.set_records, self._failed
-        )
+        self._ops.read(shifts.list_holidays, year).then(self._show_holidays, self._failed)
+
+    def _show_holidays(self, holidays: list[HolidayInfo]) -> None:
+        if holidays and holidays[0].day.year != self.year.value():
+            return  # the answer for a year since left (the spin box moved on meanwhile)
+        self.holidays_model.set_records(holidays)
 
     def _show_patterns(self, patterns: list[PatternInfo]) -> None:
         keep = self.pattern_combo.currentData()
@@ -257,17 +261,37 @@ class AdminShiftsPage(QWidget):
         self.saved.setText(self.tr("Saved"))
         self.refresh()
 
-    def _signed(self, title: str, question: str, work: Callable[[dict], object]) -> None:
+    def _signed(
+        self,
+        button: QPushButton,
+        title: str,
+        question: str,
+        fn: Callable[..., object],
+        *args: Any,
+    ) -> None:
+        """A signed master-data write; `button` stays disabled from the click until the
+        answer is back, so a double click asks for one signature and writes once."""
+        release = hold(button)
         dialog = SignDialog(title, question, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            signature = dialog.values()
-            self._tasks.run(lambda: work(signature), self._done, self._failed)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            release()
+            return
+
+        def done(result: object) -> None:
+            release()
+            self._done(result)
+
+        def refused(exc: BaseException) -> None:
+            release()
+            self._failed(exc)
+
+        self._ops.write(fn, *args, **dialog.values()).then(done, refused, owner=self)
 
     def save_times(self) -> None:
         pattern = self.pattern()
         if pattern is None:
             return
-        shifts = [
+        times = [
             (
                 code,
                 time.fromisoformat(s.time().toString("HH:mm")),
@@ -276,9 +300,12 @@ class AdminShiftsPage(QWidget):
             for code, (s, e) in self.time_edits.items()
         ]
         self._signed(
+            self.save_times_button,
             self.tr("Shift times"),
             self.tr("Save the times of pattern {pattern}?").format(pattern=pattern.name),
-            lambda sig: self._service.save_pattern(pattern.code, shifts, **sig),
+            shifts.save_pattern,
+            pattern.code,
+            times,
         )
 
     def activate(self) -> None:
@@ -286,9 +313,11 @@ class AdminShiftsPage(QWidget):
         if pattern is None:
             return
         self._signed(
+            self.activate_button,
             self.tr("Shift pattern"),
             self.tr("Run the plant on pattern {pattern} from now on?").format(pattern=pattern.name),
-            lambda sig: self._service.activate_pattern(pattern.code, **sig),
+            shifts.activate_pattern,
+            pattern.code,
         )
 
     def save_rotation(self) -> None:
@@ -298,19 +327,25 @@ class AdminShiftsPage(QWidget):
         cycle, crews = self.cycle.text(), self.crews.text()
         step, anchor = self.step.value(), self.anchor.date().toPython()
         self._signed(
+            self.save_rotation_button,
             self.tr("Crew rotation"),
             self.tr("Save the rotation of pattern {pattern}?").format(pattern=pattern.name),
-            lambda sig: self._service.save_rotation(
-                pattern.code, cycle, crews, step, anchor, **sig
-            ),
+            shifts.save_rotation,
+            pattern.code,
+            cycle,
+            crews,
+            step,
+            anchor,
         )
 
     def add_french(self) -> None:
         year = self.year.value()
         self._signed(
+            self.french_button,
             self.tr("Public holidays"),
             self.tr("Add France's public holidays of {year}?").format(year=year),
-            lambda sig: self._service.add_french_holidays(year, **sig),
+            shifts.add_french_holidays,
+            year,
         )
 
     def current_holiday(self) -> HolidayInfo | None:
@@ -318,7 +353,7 @@ class AdminShiftsPage(QWidget):
         return self.holidays_model.record(index.row()) if index.isValid() else None
 
     def open_holiday(self, holiday: HolidayInfo | None) -> HolidayDialog:
-        dialog = HolidayDialog(self._service, self._tasks, holiday, self)
+        dialog = HolidayDialog(self._ops, holiday, self)
         dialog.saved.connect(self._done)
         dialog.open()
         return dialog
@@ -333,15 +368,16 @@ class AdminShiftsPage(QWidget):
         if holiday is None:
             return
         self._signed(
+            self.delete_holiday_button,
             self.tr("Public holidays"),
             self.tr("Delete the holiday of {day}?").format(day=holiday.day.strftime("%d/%m/%Y")),
-            lambda sig: self._service.delete_holiday(holiday.day, **sig),
+            shifts.delete_holiday,
+            holiday.day,
         )
 
 
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
     if not context.may(Permission.VIEW_MASTER_DATA):
         return None
-    service = ShiftsService(context.database, context.current_actor)
-    page = AdminShiftsPage(service, context.tasks, lambda: context.may(Permission.EDIT_MASTER_DATA))
+    page = AdminShiftsPage(context.ops, lambda: context.may(Permission.EDIT_MASTER_DATA))
     return QCoreApplication.translate("AdminShiftsPage", "Shifts and holidays"), page

@@ -7,7 +7,8 @@ Handovers the current shift should have acknowledged and has not are shown in re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -38,59 +39,49 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.plant_time import as_utc
+from desktop.domain.plant_time import DEFAULT_TIME_ZONE, as_utc, zone
 from desktop.domain.roles import Permission
-from desktop.services.attendance import AttendanceService, ClockResult
-from desktop.services.handover import STATUS_NAMES, HandoverService, HandoverView, PendingHandover
-from desktop.services.roster import RosterRow, RosterService, ShiftRoster, StationRef
-from desktop.services.shift_report import ShiftReportService
-from desktop.services.shifts import CalendarDay, ShiftInfo, ShiftsService
-from desktop.tasks import Tasks
-from ui.forms import FormDialog
+from desktop.services import attendance, handover, roster, shift_report
+from desktop.services.attendance import ClockResult
+from desktop.services.handover import STATUS_NAMES, HandoverView
+from desktop.services.roster import RosterRow, StationRef
+from desktop.services.shift_overview import (
+    ShiftChoices,
+    ShiftOverview,
+    shift_choices,
+    shift_overview,
+)
+from desktop.services.shifts import CalendarDay, ShiftInfo, current_shift
+from desktop.tasks import Ops, Pending
+from ui.forms import FormDialog, Write
 from ui.main_window import Area
 from ui.messages import describe_error, translate
 from ui.shifts_models import people_model, shift_label, stations_model
 from ui.signature import SignDialog
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
 from ui.widgets import ErrorLine, record_table, title_label
+from ui.write_guard import hold
 
 ALL_LINES = ""
 CALENDAR_DAYS = 14
+PLAIN = Qt.TextFormat.PlainText
 
 
-@dataclass(frozen=True)
-class Services:
-    shifts: ShiftsService
-    roster: RosterService
-    attendance: AttendanceService
-    handover: HandoverService
-    report: ShiftReportService
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What one refresh brings back from the services."""
-
-    shift: ShiftInfo
-    roster: ShiftRoster | None
-    pending: list[PendingHandover]
-    handover: HandoverView | None
-    summary: dict | None
-
-
-def _tz_default() -> ZoneInfo:
-    return ZoneInfo("Europe/Paris")
+def plain(label: QLabel) -> QLabel:
+    """Names, notes and badges typed by people are shown as typed, never read as markup."""
+    label.setTextFormat(PLAIN)
+    return label
 
 
 class AssignDialog(FormDialog):
     """Plan someone on the shown shift at a station (or move them)."""
 
     def __init__(
-        self, tasks: Tasks, roster: RosterService, shift: ShiftInfo, stations: list[str],
-        badge: str = "", parent: QWidget | None = None,
+        self, ops: Ops, shift: ShiftInfo, stations: list[str], badge: str = "",
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        super().__init__(tasks, self.tr("Plan on this shift"), signed=False, parent=parent)
-        self._roster, self._shift = roster, shift
+        super().__init__(ops, self.tr("Plan on this shift"), signed=False, parent=parent)
+        self._shift = shift
         self.badge = QLineEdit(badge)
         self.badge.setPlaceholderText(self.tr("Scan or type the badge"))
         self.station = QComboBox()
@@ -100,21 +91,20 @@ class AssignDialog(FormDialog):
         self.form.addRow(self.tr("Badge"), self.badge)
         self.form.addRow(self.tr("Station"), self.station)
 
-    def work(self):  # noqa: ANN201
+    def write(self) -> Write:
         badge, station = self.badge.text().strip(), self.station.currentData()
-        day, code = self._shift.day, self._shift.code
-        return lambda: self._roster.assign(day, code, badge, station)
+        return Write(roster.assign, self._shift.day, self._shift.code, badge, station)
 
 
 class CorrectDialog(FormDialog):
     """A supervisor sets a person's clock-in and clock-out (plant time), with a reason."""
 
     def __init__(
-        self, tasks: Tasks, attendance: AttendanceService, shift: ShiftInfo, tz: ZoneInfo,
-        row: RosterRow | None, parent: QWidget | None = None,
+        self, ops: Ops, shift: ShiftInfo, tz: ZoneInfo, row: RosterRow | None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
-        super().__init__(tasks, self.tr("Correct a clocking"), signed=False, parent=parent)
-        self._attendance, self._shift, self._tz = attendance, shift, tz
+        super().__init__(ops, self.tr("Correct a clocking"), signed=False, parent=parent)
+        self._shift, self._tz = shift, tz
         self.badge = QLineEdit(row.badge if row else "")
         start = (row.clock_in if row and row.clock_in else shift.start).astimezone(tz)
         end = (row.clock_out if row and row.clock_out else shift.end).astimezone(tz)
@@ -141,28 +131,30 @@ class CorrectDialog(FormDialog):
     def _moment(self, edit: QDateTimeEdit) -> datetime:
         return as_utc(edit.dateTime().toPython().replace(second=0, microsecond=0), self._tz)
 
-    def work(self):  # noqa: ANN201
+    def write(self) -> Write:
+        """A plant time that does not exist (the spring gap) is refused here, in words."""
         came = self.came.isChecked()
         clock_in = self._moment(self.clock_in) if came else None
         clock_out = self._moment(self.clock_out) if came and self.left.isChecked() else None
         badge, reason = self.badge.text().strip(), self.reason.text()
         day, code = self._shift.day, self._shift.code
-        return lambda: self._attendance.correct(badge, day, code, clock_in, clock_out, reason)
+        return Write(attendance.correct, badge, day, code, clock_in, clock_out, reason)
 
 
 class ClockPanel(QWidget):
     """The badge clock: a scanner in keyboard mode (wedge) types the badge and Enter here; a
     serial scanner's badge comes in through `badge_scanned`."""
 
-    def __init__(self, service: AttendanceService, tasks: Tasks, tz, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, ops: Ops, tz: Callable[[], ZoneInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._tz = service, tasks, tz
+        self._ops, self._tz = ops, tz
+        self._recording: set[str] = set()
         self.badge = QLineEdit()
         self.badge.setObjectName("badgeClock")
         self.badge.setPlaceholderText(self.tr("Scan a badge to clock in or out"))
         self.badge.setStyleSheet("font-size: 28px; padding: 12px;")
         self.badge.returnPressed.connect(lambda: self.badge_scanned(self.badge.text()))
-        self.result = QLabel(self.tr("Scan a badge"))
+        self.result = plain(QLabel(self.tr("Scan a badge")))
         self.result.setStyleSheet("font-size: 26px; font-weight: bold;")
         self.result.setWordWrap(True)
         self.history = QPlainTextEdit()
@@ -176,13 +168,28 @@ class ClockPanel(QWidget):
         layout.addWidget(self.history, 1)
         self.on_clocked = None
 
+    @property
+    def recording(self) -> int:
+        """Badges whose clocking is on its way to the database."""
+        return len(self._recording)
+
     def badge_scanned(self, badge: str) -> None:
+        """Clock the badge as the user signed in now. The same badge again while its clocking
+        is being recorded (a double Enter, a scanner bounce) is the same clocking and is taken
+        once; other badges queue behind it in scan order, none is refused for being early."""
         badge = badge.strip()
         self.badge.clear()
-        if badge:
-            self._tasks.run(lambda: self._service.clock(badge), self._clocked, self._failed)
+        if not badge or badge in self._recording:
+            return
+        self._recording.add(badge)
+        self._ops.write(attendance.clock, badge).then(
+            lambda result: self._clocked(badge, result),
+            lambda exc: self._failed(badge, exc),
+            owner=self,
+        )
 
-    def _clocked(self, result: ClockResult) -> None:
+    def _clocked(self, badge: str, result: ClockResult) -> None:
+        self._recording.discard(badge)
         when = result.at.astimezone(self._tz()).strftime("%H:%M")
         shift = f"{result.day:%d/%m} {shift_label(result.shift)}"
         if result.action == "in":
@@ -202,7 +209,8 @@ class ClockPanel(QWidget):
         if self.on_clocked is not None:
             self.on_clocked()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, badge: str, exc: BaseException) -> None:
+        self._recording.discard(badge)
         self.result.setText(describe_error(exc))
         self.result.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {NOK_RED};")
 
@@ -214,7 +222,7 @@ class HandoverPanel(QWidget):
     def __init__(self, page: ShiftsPage, editable: bool) -> None:
         super().__init__(page)
         self._page = page
-        self.status = QLabel()
+        self.status = plain(QLabel())
         self.status.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -251,6 +259,8 @@ class HandoverPanel(QWidget):
         layout.addLayout(texts, 1)
         layout.addLayout(buttons)
         self._editable = editable
+        self._writing = False
+        self._may_write = self._may_acknowledge = False
         self.view: HandoverView | None = None
 
     def show_handover(self, line: str, view: HandoverView | None, summary: dict | None) -> None:
@@ -280,9 +290,32 @@ class HandoverPanel(QWidget):
         final = view is not None and view.acknowledged_at is not None
         self._enable(self._editable and not final, self._editable and status == "submitted")
 
+    @property
+    def writing(self) -> bool:
+        """A save, hand-over or acknowledgement is on its way to the database."""
+        return self._writing
+
+    def _begin_write(self) -> Callable[[], None]:
+        """Hold every button that writes until the page shows the outcome: a double click on
+        "Hand over" hands over once (a refresh meanwhile does not give the buttons back)."""
+        self._writing = True
+        self._apply()
+
+        def release() -> None:
+            self._writing = False
+            self._apply()
+
+        return release
+
     def _enable(self, write: bool, acknowledge: bool) -> None:
+        self._may_write, self._may_acknowledge = write, acknowledge
+        self._apply()
+
+    def _apply(self) -> None:
+        write = self._may_write and not self._writing
+        acknowledge = self._may_acknowledge and not self._writing
         for widget in (self.notes, self.open_issues, self.safety, self.quality):
-            widget.setReadOnly(not write)
+            widget.setReadOnly(not self._may_write)
         self.save_button.setEnabled(write)
         self.submit_button.setEnabled(write)
         self.ack_button.setEnabled(acknowledge)
@@ -308,22 +341,21 @@ class HandoverPanel(QWidget):
                 absent=", ".join(summary.get("absent", [])) or "-",
             ),
         ]
+        # names of absent people and station codes are typed text: escaped, never markup
+        shown = [html.escape(line) for line in lines]
         if summary.get("uncovered_stations"):
-            lines.append(
-                f"<span style='color: {NOK_RED};'>"
-                + self.tr("Without a qualified operator: {stations}").format(
-                    stations=", ".join(summary["uncovered_stations"])
-                )
-                + "</span>"
+            uncovered = self.tr("Without a qualified operator: {stations}").format(
+                stations=", ".join(summary["uncovered_stations"])
             )
+            shown.append(f"<span style='color: {NOK_RED};'>{html.escape(uncovered)}</span>")
         if summary.get("in_progress"):
-            lines.append(self.tr("Shift in progress: figures up to now"))
-        return "<br/>".join(lines)
+            shown.append(html.escape(self.tr("Shift in progress: figures up to now")))
+        return "<br/>".join(shown)
 
     def save(self, submit: bool) -> None:
         page = self._page
         line, shift = page.line(), page.shown_shift
-        if not line or shift is None:
+        if not line or shift is None or self.writing:
             return
         texts = {
             "notes": self.notes.toPlainText(),
@@ -331,18 +363,17 @@ class HandoverPanel(QWidget):
             "safety": self.safety.toPlainText(),
             "quality": self.quality.toPlainText(),
         }
-        service = page.services.handover
-        page.tasks.run(
-            lambda: service.save(line, shift.day, shift.code, submit, **texts),
-            lambda _v: page.refresh(),
-            page.failed,
+        pending = page.ops.write(
+            handover.save_handover, line, shift.day, shift.code, submit=submit, **texts
         )
+        page.written(pending, self._begin_write())
 
     def acknowledge(self) -> None:
         page = self._page
         line, shift = page.line(), page.shown_shift
-        if not line or shift is None or self.view is None:
+        if not line or shift is None or self.view is None or self.writing:
             return
+        release = self._begin_write()
         dialog = SignDialog(
             self.tr("Acknowledge the handover"),
             self.tr("I read the handover of {line}, {day} {shift}, written by {who}.").format(
@@ -354,21 +385,19 @@ class HandoverPanel(QWidget):
             self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            release()
             return
         signature, note = dialog.values(), self.ack_note.text()
-        service = page.services.handover
-        page.tasks.run(
-            lambda: service.acknowledge(line, shift.day, shift.code, note, **signature),
-            lambda _v: page.refresh(),
-            page.failed,
+        pending = page.ops.write(
+            handover.acknowledge_handover, line, shift.day, shift.code, note, **signature
         )
+        page.written(pending, release)
 
 
 class ShiftsPage(QWidget):
     def __init__(
         self,
-        services: Services,
-        tasks: Tasks,
+        ops: Ops,
         *,
         may_view: bool = True,
         may_edit_roster: bool = False,
@@ -378,9 +407,10 @@ class ShiftsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services, self.tasks = services, tasks
-        self.tz = _tz_default()
-        self.loaded: Loaded | None = None
+        self.ops = ops
+        self.tz = zone(DEFAULT_TIME_ZONE)  # until the site's own zone is read
+        self._refreshes = 0
+        self.loaded: ShiftOverview | None = None
         self.shown_shift: ShiftInfo | None = None
         self._stations: list[StationRef] = []
         self.day = QDateEdit(QDate.currentDate())
@@ -395,6 +425,7 @@ class ShiftsPage(QWidget):
         menu.addAction(self.tr("PDF..."), self.export_pdf)
         menu.addAction(self.tr("Excel (XLSX)..."), self.export_xlsx)
         self.report_button.setMenu(menu)
+        self.report_status = plain(QLabel())
         controls = QHBoxLayout()
         controls.addWidget(title_label(self.tr("Shifts")))
         controls.addSpacing(12)
@@ -407,18 +438,20 @@ class ShiftsPage(QWidget):
             controls.addWidget(widget)
         controls.addWidget(self.now_button)
         controls.addStretch(1)
+        controls.addWidget(self.report_status)
         controls.addWidget(self.report_button)
-        self.pending = QLabel()
+        self.pending = plain(QLabel())
         self.pending.setObjectName("errorText")
         self.pending.setWordWrap(True)
         self.pending.hide()
         self.pending_button = QPushButton(self.tr("Open it"))
         self.pending_button.hide()
         self.pending_button.clicked.connect(self.open_pending)
-        self.headline = QLabel()
+        self.headline = plain(QLabel())
         self.headline.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.headline.setWordWrap(True)
         self.error = ErrorLine()
+        self.error.setTextFormat(PLAIN)
         self.tabs = QTabWidget()
 
         self.stations_model = stations_model(self)
@@ -447,7 +480,7 @@ class ShiftsPage(QWidget):
         roster_layout.addWidget(split, 1)
         roster_layout.addLayout(roster_buttons)
 
-        self.clock = ClockPanel(services.attendance, tasks, lambda: self.tz) if may_clock else None
+        self.clock = ClockPanel(ops, lambda: self.tz) if may_clock else None
         self.handover = HandoverPanel(self, may_handover) if may_view else None
         self.calendar = QTableWidget()
         self.calendar.verticalHeader().hide()
@@ -478,42 +511,32 @@ class ShiftsPage(QWidget):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.shift_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.line_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.tasks.run(self._load_choices, self._choices, self.failed)
+        self.ops.read(shift_choices, may_view, CALENDAR_DAYS).then(self._choices, self.failed)
 
     # --- loading ------------------------------------------------------------------------------
 
-    def _load_choices(self) -> tuple:
-        return (
-            self.services.shifts.shift_codes(),
-            self.services.roster.lines() if self._may_view else [],
-            self.services.shifts.current(),
-            self.services.shifts.time_zone(),
-            self.services.roster.stations() if self._may_view else [],
-            self.services.shifts.calendar(QDate.currentDate().toPython(), CALENDAR_DAYS),
-        )
-
-    def _choices(self, choices: tuple) -> None:
-        codes, lines, current, tz, stations, calendar = choices
-        self.tz, self._stations = tz, stations
+    def _choices(self, choices: ShiftChoices) -> None:
+        self.tz, self._stations = choices.time_zone, choices.stations
         for widget in (self.shift_combo, self.line_combo, self.day):
             widget.blockSignals(True)
-        for code in codes:
+        for code in choices.codes:
             self.shift_combo.addItem(shift_label(code), code)
-        for line in lines:
+        for line in choices.lines:
             self.line_combo.addItem(line, line)
+        current = choices.current
+        self.day.setDate(QDate(current.day if current is not None else choices.today))
         if current is not None:
-            self.day.setDate(QDate(current.day))
             self.shift_combo.setCurrentIndex(max(0, self.shift_combo.findData(current.code)))
         for widget in (self.shift_combo, self.line_combo, self.day):
             widget.blockSignals(False)
-        self._show_calendar(calendar)
+        self._show_calendar(choices.calendar)
         self.refresh()
 
     def line(self) -> str:
         return self.line_combo.currentData() or ALL_LINES
 
     def go_to_current(self) -> None:
-        self.tasks.run(self.services.shifts.current, self._went, self.failed)
+        self.ops.read(current_shift).then(self._went, self.failed)
 
     def _went(self, current: ShiftInfo | None) -> None:
         if current is None:
@@ -524,29 +547,44 @@ class ShiftsPage(QWidget):
         self.shift_combo.setCurrentIndex(max(0, self.shift_combo.findData(current.code)))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, after: Callable[[], None] | None = None) -> None:
+        """Read the chosen shift again; `after` runs when the answer is back, just before it is
+        shown (a write's buttons come back with the state the write left)."""
         code = self.shift_combo.currentData()
         if not code:
+            if after is not None:
+                after()
             return
         day: date = self.day.date().toPython()
-        line = self.line() or None
-        services, may_view = self.services, self._may_view
+        self._refreshes += 1
+        number = self._refreshes
 
-        def load() -> Loaded:
-            shift = services.shifts.shift(day, code)
-            if not may_view:
-                return Loaded(shift, None, [], None, None)
-            roster = services.roster.roster(day, code, line)
-            pending = services.handover.pending(line)
-            view = services.handover.get(line, day, code) if line else None
-            summary = None
-            if line and (view is None or view.summary is None) and shift.start <= roster.now:
-                summary = services.handover.summary(line, day, code)
-            return Loaded(shift, roster, pending, view, summary)
+        def arrived(overview: ShiftOverview) -> None:
+            if after is not None:
+                after()
+            if number == self._refreshes:  # an answer to an older choice is not shown
+                self._loaded(overview)
 
-        self.tasks.run(load, self._loaded, self.failed)
+        def refused(exc: BaseException) -> None:
+            if after is not None:
+                after()
+            self.failed(exc)
 
-    def _loaded(self, loaded: Loaded) -> None:
+        self.ops.read_as(shift_overview, day, code, self.line() or None, self._may_view).then(
+            arrived, refused, owner=self
+        )
+
+    def written(self, pending: Pending, release: Callable[[], None]) -> None:
+        """Where a write of this page goes: shown once the shift was read again, its buttons
+        held until then; a refusal gives them back at once, with the reason."""
+
+        def refused(exc: BaseException) -> None:
+            release()
+            self.failed(exc)
+
+        pending.then(lambda _result: self.refresh(after=release), refused, owner=self)
+
+    def _loaded(self, loaded: ShiftOverview) -> None:
         self.error.clear_error()
         self.loaded, self.shown_shift = loaded, loaded.shift
         shift = loaded.shift
@@ -558,25 +596,25 @@ class ShiftsPage(QWidget):
         ]
         if shift.holiday:
             parts.append(translate(shift.holiday))
-        roster = loaded.roster
-        if roster is not None:
+        plan = loaded.roster
+        if plan is not None:
             parts.append(
                 self.tr("{present} present of {planned} planned").format(
-                    present=roster.present, planned=roster.planned
+                    present=plan.present, planned=plan.planned
                 )
             )
             parts.append(self.tr("{absent} absent, {late} late").format(
-                absent=roster.absent, late=roster.late
+                absent=plan.absent, late=plan.late
             ))  # fmt: skip
-            if roster.overtime_minutes:
+            if plan.overtime_minutes:
                 parts.append(self.tr("overtime {hours:.1f} h").format(
-                    hours=roster.overtime_minutes / 60
+                    hours=plan.overtime_minutes / 60
                 ))  # fmt: skip
-            if roster.in_progress:
+            if plan.in_progress:
                 parts.append(self.tr("in progress"))
-            self.stations_model.set_records(roster.stations)
-            self.people_model.set_records(roster.rows)
-            uncovered = roster.uncovered_stations
+            self.stations_model.set_records(plan.stations)
+            self.people_model.set_records(plan.rows)
+            uncovered = plan.uncovered_stations
             if uncovered:
                 parts.append(
                     self.tr("without a qualified operator: {stations}").format(
@@ -656,10 +694,7 @@ class ShiftsPage(QWidget):
         line = self.line()
         stations = [s.code for s in self._stations if not line or s.line == line]
         row = self.selected_row()
-        dialog = AssignDialog(
-            self.tasks, self.services.roster, self.shown_shift, stations,
-            row.badge if row else "", self,
-        )  # fmt: skip
+        dialog = AssignDialog(self.ops, self.shown_shift, stations, row.badge if row else "", self)
         dialog.saved.connect(lambda _r: self.refresh())
         dialog.open()
         return dialog
@@ -668,20 +703,13 @@ class ShiftsPage(QWidget):
         row, shift = self.selected_row(), self.shown_shift
         if row is None or shift is None or not row.planned:
             return
-        roster = self.services.roster
-        self.tasks.run(
-            lambda: roster.unassign(shift.day, shift.code, row.badge),
-            lambda _r: self.refresh(),
-            self.failed,
-        )
+        release = hold(self.unassign_button)
+        self.written(self.ops.write(roster.unassign, shift.day, shift.code, row.badge), release)
 
     def open_correct(self) -> CorrectDialog | None:
         if self.shown_shift is None:
             return None
-        dialog = CorrectDialog(
-            self.tasks, self.services.attendance, self.shown_shift, self.tz, self.selected_row(),
-            self,
-        )  # fmt: skip
+        dialog = CorrectDialog(self.ops, self.shown_shift, self.tz, self.selected_row(), self)
         dialog.saved.connect(lambda _r: self.refresh())
         dialog.open()
         return dialog
@@ -699,16 +727,16 @@ class ShiftsPage(QWidget):
                 self, self.tr("Shift report"), self._report_name("pdf"), "PDF (*.pdf)"
             )
         if path and self.shown_shift is not None:
-            shift, line = self.shown_shift, self.line() or None
-            report = self.services.report
+            shift, target = self.shown_shift, Path(path)
 
-            def written(built) -> None:  # noqa: ANN001 - a ShiftReport, rendered on this thread
+            def lay_out(built: shift_report.ShiftReport) -> Path:
+                """The report was read on the long-job lane; Qt lays the PDF out here."""
                 from desktop.reports_pdf import write_shift_report_pdf
 
-                write_shift_report_pdf(built, Path(path), translate)
-                self.exported = Path(path)
+                return write_shift_report_pdf(built, target, translate)
 
-            self.tasks.run(lambda: report.build(shift.day, shift.code, line), written, self.failed)
+            pending = self.ops.long(shift_report.report_job, shift.day, shift.code, self._line())
+            self._report(pending, lay_out)
 
     def export_xlsx(self, path: str | None = None) -> None:
         if path is None:
@@ -716,18 +744,42 @@ class ShiftsPage(QWidget):
                 self, self.tr("Shift report"), self._report_name("xlsx"), "Excel (*.xlsx)"
             )
         if path and self.shown_shift is not None:
-            shift, line = self.shown_shift, self.line() or None
-            report = self.services.report
-            self.tasks.run(
-                lambda: report.write_xlsx(
-                    report.build(shift.day, shift.code, line), Path(path), translate
-                ),
-                self._exported,
-                self.failed,
+            shift = self.shown_shift
+            pending = self.ops.long(
+                shift_report.xlsx_job, shift.day, shift.code, self._line(), Path(path), translate
             )
+            self._report(pending, lambda written: written)
 
-    def _exported(self, written: Path) -> None:
-        self.exported = written
+    def _line(self) -> str | None:
+        return self.line() or None
+
+    def _report(self, pending: Pending, finish: Callable[[object], Path]) -> None:
+        """A report on the long-job lane: its progress beside the button, which stays disabled
+        until the file is written or refused (a double click writes it once)."""
+        release = hold(self.report_button)
+
+        def progressed(_done: int, _total: int | None, text: str) -> None:
+            self.report_status.setText(translate(text) if text else "")
+
+        def done(result: object) -> None:
+            release()
+            try:
+                written = finish(result)
+            except OSError as exc:
+                self.report_status.clear()
+                self.failed(exc)
+                return
+            self.report_status.setText(
+                self.tr("Shift report written: {file}").format(file=written.name)
+            )
+            self.exported = written
+
+        def refused(exc: BaseException) -> None:
+            release()
+            self.report_status.clear()
+            self.failed(exc)
+
+        pending.then(done, refused, owner=self, on_progress=progressed)
 
     def badge_scanned(self, badge: str) -> bool:
         """A badge from a serial scanner: clocked when the badge clock is showing (returns
@@ -743,17 +795,8 @@ def create_area(context: AppContext) -> Area | None:
     may_clock = context.may(Permission.CLOCK_ATTENDANCE)
     if not (may_view or may_clock):
         return None
-    actor = context.current_actor
-    services = Services(
-        ShiftsService(context.database, actor),
-        RosterService(context.database, actor),
-        AttendanceService(context.database, actor),
-        HandoverService(context.database, actor),
-        ShiftReportService(context.database, actor),
-    )
     page = ShiftsPage(
-        services,
-        context.tasks,
+        context.ops,
         may_view=may_view,
         may_edit_roster=context.may(Permission.EDIT_ROSTER),
         may_correct=context.may(Permission.CORRECT_ATTENDANCE),
