@@ -29,6 +29,7 @@ def _headcount(args: argparse.Namespace) -> int:
     from desktop.domain.plant_time import parse_date
     from desktop.services import people
     from desktop.services.actor import Actor
+    from desktop.services.people_export import export_xlsx
 
     day = parse_date(args.at) if args.at else None
     actor = Actor.system()
@@ -37,7 +38,8 @@ def _headcount(args: argparse.Namespace) -> int:
         with database.reading() as session:
             snapshot = people.headcount_at(session, actor, day)
         if args.xlsx is not None:
-            people.PeopleService(database, lambda: actor).export_xlsx(args.xlsx, snapshot.date)
+            with database.unit_of_work() as session:
+                export_xlsx(session, actor, args.xlsx, snapshot.date)
     finally:
         database.dispose()
     if args.format == "json":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.storage.models.security import AuditEntry, AuditHead
 
 
@@ -231,21 +230,3 @@ def object_types(session: Session) -> list[str]:
     return list(
         session.scalars(select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type))
     )
-
-
-class AuditService:
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def search(self, wanted: AuditFilter) -> list[AuditRow]:
-        with self._database.reading() as session:
-            return search(session, self._actor(), wanted)
-
-    def object_types(self) -> list[str]:
-        with self._database.reading() as session:
-            return object_types(session)
-
-    def verify(self) -> ChainProblem | None:
-        with self._database.reading() as session:
-            return verify(session)

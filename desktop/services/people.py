@@ -10,10 +10,11 @@ anonymising a leaver erases them everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -43,7 +44,6 @@ from desktop.domain.plant_time import plant_date, utc_now, zone
 from desktop.domain.roles import Permission, allowed
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.plant import default_site, get_setting, put_setting
 from desktop.storage.models import Crew, StationType
 from desktop.storage.models.people import (
@@ -54,6 +54,9 @@ from desktop.storage.models.people import (
     Requisition,
 )
 from desktop.storage.models.security import User
+
+if TYPE_CHECKING:
+    from desktop.operations import Job
 
 STAFF_PER_GWH_KEY = "people.staff_per_gwh"
 ANONYMISE_AFTER_KEY = "people.anonymise_after_years"
@@ -934,50 +937,15 @@ def anonymise_leavers(
     return len(ids)
 
 
-# --- the service the People page uses ----------------------------------------------------------
+# --- the Excel export, as a long job ----------------------------------------------------------
 
 
-class PeopleService:
-    """People for the UI: each call is one unit of work by the current actor. Calls that show
-    personal details write an audit row, so they run in a writing unit of work."""
+def export_headcount_workbook(job: Job, path: Path, day: date | None = None) -> Path:
+    """The headcount workbook (`people_export.export_xlsx`) on the long-job lane: it takes
+    seconds on a full plant and must not hold a station's write behind it. Its one unit of work
+    records who saw the personal details, as the page's views do."""
+    from desktop.services.people_export import export_xlsx
 
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def overview(self) -> HeadcountOverview:
-        with self._database.reading() as session:
-            return headcount_overview(session, self._actor())
-
-    def headcount(self, day: date | None = None) -> HeadcountSnapshot:
-        with self._database.reading() as session:
-            return headcount_at(session, self._actor(), day)
-
-    def employees(self, include_leavers: bool = False) -> list[EmployeeView]:
-        with self._database.unit_of_work() as session:
-            return list_employees(session, self._actor(), include_leavers=include_leavers)
-
-    def skills(self, department: str | None = None) -> SkillsMatrix:
-        with self._database.unit_of_work() as session:
-            return skills_matrix(session, self._actor(), department=department)
-
-    def set_certification(
-        self, badge: str, station_type: str, level: str, valid_until: date | None
-    ) -> CertificationView:
-        with self._database.unit_of_work() as session:
-            return set_certification(
-                session, self._actor(), badge, station_type, level, valid_until
-            )
-
-    def anonymise_leavers(self) -> int:
-        with self._database.unit_of_work() as session:
-            return anonymise_leavers(session, self._actor())
-
-    def export_xlsx(self, path: Path, day: date | None = None) -> Path:
-        from desktop.services.people_export import export_xlsx
-
-        with self._database.unit_of_work() as session:
-            return export_xlsx(session, self._actor(), path, day)
-
-    def may(self, permission: Permission) -> bool:
-        return allowed(self._actor().role, permission)
+    job.check()
+    with job.database.unit_of_work() as session:
+        return export_xlsx(session, job.actor, path, day)

@@ -3,7 +3,6 @@ signed (an electronic signature with the PIN or password)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,7 +17,6 @@ from desktop.domain.roles import Permission
 from desktop.domain.station import DEFAULT_ROUTES
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models.genealogy import Recipe, Route, RouteStep
 
@@ -261,61 +259,3 @@ def delete_recipe(
         changes={k: (v, None) for k, v in old.items()},
         signature_meaning=meaning.value,
     )
-
-
-class RoutesService:
-    """Routes and recipes for the Admin page."""
-
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def routes(self) -> list[RouteInfo]:
-        with self._database.reading() as session:
-            return list_routes(session)
-
-    def recipes(self) -> list[RecipeInfo]:
-        with self._database.reading() as session:
-            return list_recipes(session)
-
-    def save_route(
-        self,
-        code: str,
-        name: str,
-        kind: str,
-        steps: list[str],
-        secret: str,
-        material: str | None = None,
-        active: bool = True,
-    ) -> RouteInfo:
-        with self._database.unit_of_work() as session:
-            return save_route(
-                session, self._actor(), code, name, kind, steps, secret, material, active
-            )
-
-    def save_recipe(
-        self,
-        station_type: str,
-        product: str,
-        parameter: str,
-        target: Decimal,
-        tolerance: Decimal,
-        unit: str,
-        secret: str,
-    ) -> RecipeInfo:
-        with self._database.unit_of_work() as session:
-            return save_recipe(
-                session,
-                self._actor(),
-                station_type,
-                product,
-                parameter,
-                target,
-                tolerance,
-                unit,
-                secret,
-            )
-
-    def delete_recipe(self, station_type: str, product: str, parameter: str, secret: str) -> None:
-        with self._database.unit_of_work() as session:
-            delete_recipe(session, self._actor(), station_type, product, parameter, secret)

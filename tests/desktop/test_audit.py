@@ -14,9 +14,9 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.domain.roles import Role
 from desktop.services.actor import Actor, RoleRefused
-from desktop.services.audit import AuditFilter, AuditService
+from desktop.services.audit import AuditFilter, search, verify
 from desktop.services.database import open_database
-from desktop.services.plant import PlantService
+from desktop.services.plant import save_line, save_station
 from desktop.storage.models.security import AuditEntry
 
 SYSTEM = Actor.system()
@@ -34,17 +34,31 @@ def linedesk(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _changes(database, count: int = 3) -> None:
-    plant = PlantService(database, lambda: SYSTEM)
-    plant.save_line("CELL-1", "Cell line 1", "cell")
+    """Each change its own unit of work, as the Admin page makes them."""
+    with database.unit_of_work() as session:
+        save_line(session, SYSTEM, "CELL-1", "Cell line 1", "cell")
     for n in range(1, count):
-        plant.save_station(f"FILL-{n}", f"Filling {n}", "CELL-1", "filling", new=True)
+        with database.unit_of_work() as session:
+            save_station(
+                session, SYSTEM, f"FILL-{n}", f"Filling {n}", "CELL-1", "filling", new=True
+            )
+
+
+def _search(database, actor: Actor, wanted: AuditFilter):  # noqa: ANN001, ANN202
+    with database.reading() as session:
+        return search(session, actor, wanted)
+
+
+def _verify(database):  # noqa: ANN001, ANN202
+    with database.reading() as session:
+        return verify(session)
 
 
 def test_every_change_leaves_a_row_with_who_what_and_old_new(database) -> None:
-    plant = PlantService(database, lambda: SYSTEM)
-    plant.save_line("CELL-1", "Cell line 1", "cell")
-    plant.save_line("CELL-1", "Cell line one", "cell")
-    rows = AuditService(database, lambda: SYSTEM).search(AuditFilter(object_id="CELL-1"))
+    for name in ("Cell line 1", "Cell line one"):
+        with database.unit_of_work() as session:
+            save_line(session, SYSTEM, "CELL-1", name, "cell")
+    rows = _search(database, SYSTEM, AuditFilter(object_id="CELL-1"))
     assert [r.action for r in rows] == ["update", "create"]
     assert rows[0].username == SYSTEM.username
     assert '"name": ["Cell line 1", "Cell line one"]' in rows[0].changes
@@ -59,7 +73,7 @@ def test_an_update_through_plain_sql_is_refused(database) -> None:
 
 def test_the_chain_verifies_when_untouched(database) -> None:
     _changes(database, 5)
-    assert AuditService(database, lambda: SYSTEM).verify() is None
+    assert _verify(database) is None
 
 
 def _tamper(path: Path, *statements: str) -> None:
@@ -93,24 +107,22 @@ def test_audit_verify_names_the_first_bad_row(sqlite_url, statement, bad_row, wo
 
 
 def test_only_qa_and_admins_read_the_trail(database) -> None:
-    service = AuditService(database, lambda: Actor("op", Role.OPERATOR))
     with pytest.raises(RoleRefused):
-        service.search(AuditFilter())
-    assert AuditService(database, lambda: Actor("q", Role.QA)).search(AuditFilter()) == []
+        _search(database, Actor("op", Role.OPERATOR), AuditFilter())
+    assert _search(database, Actor("q", Role.QA), AuditFilter()) == []
 
 
 def test_filters_by_user_object_and_time(database) -> None:
     _changes(database, 3)
-    service = AuditService(database, lambda: SYSTEM)
-    assert len(service.search(AuditFilter(object_type="station"))) == 2
-    assert service.search(AuditFilter(username="nobody")) == []
+    assert len(_search(database, SYSTEM, AuditFilter(object_type="station"))) == 2
+    assert _search(database, SYSTEM, AuditFilter(username="nobody")) == []
     with database.reading() as session:
         first = session.scalar(select(AuditEntry).order_by(AuditEntry.id))
         since = first.at
-    assert len(service.search(AuditFilter(since=since))) == 3
+    assert len(_search(database, SYSTEM, AuditFilter(since=since))) == 3
 
 
 def test_seeded_demo_database_carries_audit_rows(demo_database) -> None:
-    rows = AuditService(demo_database, lambda: SYSTEM).search(AuditFilter(username=SYSTEM.username))
+    rows = _search(demo_database, SYSTEM, AuditFilter(username=SYSTEM.username))
     assert "seed-demo" in {r.object_id for r in rows}
-    assert AuditService(demo_database, lambda: SYSTEM).verify() is None
+    assert _verify(demo_database) is None

@@ -14,7 +14,7 @@ from desktop.domain.messages import ConflictError, InputError
 from desktop.services.actor import Actor
 from desktop.services.backups import daily_backup, restore
 from desktop.services.database import open_database
-from desktop.services.plant import PlantService
+from desktop.services.plant import list_lines, save_line
 from desktop.storage.instance_lock import InstanceLock
 
 
@@ -35,11 +35,13 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_file(
 ) -> None:
     database = open_database(sqlite_url)
     backup = daily_backup(database, tmp_path / "b", date(2026, 11, 1))
-    PlantService(database, Actor.system).save_line("CELL-9", "Added after the backup", "cell")
+    with database.unit_of_work() as session:
+        save_line(session, Actor.system(), "CELL-9", "Added after the backup", "cell")
     database.dispose()
     kept = restore(sqlite_url, backup)
     again = open_database(sqlite_url)
-    assert PlantService(again, Actor.system).lines() == []
+    with again.reading() as session:
+        assert list_lines(session) == []
     again.dispose()
     assert kept.exists()
 

@@ -9,9 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QLocale  # noqa: E402
 
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.audit import AuditService  # noqa: E402
+from desktop.operations import Operations  # noqa: E402
 from desktop.services.security import SecurityService  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
+from desktop.tasks import Ops, Tasks  # noqa: E402
 from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
 from ui.pages.admin_users import AdminUsersPage, UserDialog  # noqa: E402
 
@@ -47,7 +47,8 @@ def test_audit_page_lists_and_exports_with_the_french_separator(
     qtbot, qtmodeltester, demo_database, tmp_path
 ) -> None:
     admin = signed_in_admin(demo_database)
-    page = AdminAuditPage(AuditService(demo_database, lambda: admin), "Europe/Paris", Tasks())
+    operations = Operations(demo_database)
+    page = AdminAuditPage(Ops(operations, lambda: admin))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=15000)
@@ -62,3 +63,4 @@ def test_audit_page_lists_and_exports_with_the_french_separator(
     assert header.split(";")[:3] == ["When", "User", "Station"]
     page.verify()
     qtbot.waitUntil(lambda: "intact" in page.chain.text(), timeout=15000)
+    operations.shutdown()

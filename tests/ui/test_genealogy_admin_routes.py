@@ -9,22 +9,38 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import json  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
-from sqlalchemy import select  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
 
 from desktop.domain.roles import Role  # noqa: E402
+from desktop.operations import Operations  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
 from desktop.services.genealogy_demo import seed_floor  # noqa: E402
-from desktop.services.station_routes import RoutesService  # noqa: E402
+from desktop.storage.models.genealogy import Route  # noqa: E402
 from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
+from desktop.tasks import Ops  # noqa: E402
 from ui.pages.admin_routes import AdminRoutesPage  # noqa: E402
 
 
-def test_a_signed_recipe_change_is_listed_and_audited(qtbot, qtmodeltester, database) -> None:
+@pytest.fixture
+def kernel(qtbot, database):  # noqa: ANN001, ANN201
+    """The operations kernel with whoever `signed_in["actor"]` names signed in."""
+    operations = Operations(database)
+    signed_in = {"actor": Actor.system()}
+    ops = Ops(operations, lambda: signed_in["actor"])
+    yield ops, signed_in
+    ops.wait()
+    operations.shutdown()
+
+
+def test_a_signed_recipe_change_is_listed_and_audited(
+    qtbot, qtmodeltester, database, kernel
+) -> None:
     seed_plant(database, Actor.system())
     seed_floor(database, Actor.system())
-    page = AdminRoutesPage(RoutesService(database, Actor.system), Tasks())
+    page = AdminRoutesPage(kernel[0])
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.recipes_model.rowCount() > 10 and page.routes_model.rowCount() > 0)
@@ -48,9 +64,11 @@ def test_a_signed_recipe_change_is_listed_and_audited(qtbot, qtmodeltester, data
     assert entry.signature_meaning == "approve"
 
 
-def test_an_operator_cannot_save_a_route(qtbot, database) -> None:
+def test_an_operator_cannot_save_a_route(qtbot, database, kernel) -> None:
     seed_plant(database, Actor.system())
-    page = AdminRoutesPage(RoutesService(database, lambda: Actor("op", Role.OPERATOR)), Tasks())
+    ops, signed_in = kernel
+    signed_in["actor"] = Actor("op", Role.OPERATOR)
+    page = AdminRoutesPage(ops)
     qtbot.addWidget(page)
     dialog = page._route_dialog(None)
     dialog.code.setText("CELL-X")
@@ -59,3 +77,27 @@ def test_an_operator_cannot_save_a_route(qtbot, database) -> None:
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.error.isHidden())
     assert "may not do this" in dialog.error.text()
+
+
+def test_a_double_click_on_sign_and_save_saves_the_route_once(qtbot, database, kernel) -> None:
+    seed_plant(database, Actor.system())
+    page = AdminRoutesPage(kernel[0])
+    qtbot.addWidget(page)
+    dialog = page._route_dialog(None)
+    dialog.code.setText("CELL-X")
+    dialog.name.setText("Cell route X")
+    dialog.steps.setText("stacking > filling")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        dialog.buttons.accepted.emit()  # and Enter on top of it
+    assert kernel[0].wait(10_000)
+    assert not dialog.isVisible() and dialog.save_button.isEnabled()
+    with database.reading() as session:
+        routes = session.scalar(select(func.count()).where(Route.code == "CELL-X"))
+        created = session.scalar(
+            select(func.count()).where(
+                AuditEntry.object_type == "route", AuditEntry.object_id == "CELL-X"
+            )
+        )
+    assert (routes, created) == (1, 1)

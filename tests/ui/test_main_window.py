@@ -14,7 +14,7 @@ from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.plant import PlantService  # noqa: E402
+from desktop.services import plant  # noqa: E402
 from desktop.tasks import Tasks  # noqa: E402
 from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
 
@@ -25,6 +25,10 @@ def make_context(database, actor: Actor | None = None) -> AppContext:
 
 def admin_page(window) -> AdminPlantPage:
     return window.findChild(AdminPlantPage)
+
+
+def stations(context: AppContext) -> list[plant.StationInfo]:
+    return context.operations.read(plant.list_stations).result()
 
 
 def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
@@ -43,7 +47,7 @@ def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
 
 
 def test_record_model_passes_the_model_tester(qtbot, qtmodeltester, demo_database) -> None:
-    page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
+    page = AdminPlantPage(make_context(demo_database).ops)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
@@ -52,9 +56,7 @@ def test_record_model_passes_the_model_tester(qtbot, qtmodeltester, demo_databas
 
 
 def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
-    tasks = Tasks()
-    service = PlantService(demo_database, Actor.system)
-    page = AdminPlantPage(service, tasks)
+    page = AdminPlantPage(make_context(demo_database).ops)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
@@ -69,8 +71,8 @@ def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
 
 
 def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_database) -> None:
-    service = PlantService(demo_database, Actor.system)
-    page = AdminPlantPage(service, Tasks())
+    context = make_context(demo_database)
+    page = AdminPlantPage(context.ops)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
@@ -81,12 +83,13 @@ def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_data
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
     assert "Station id 'FILL 9!' is not valid" in dialog.error.text()
     assert dialog.isVisible()
-    assert len(service.stations()) == 19
+    assert len(stations(context)) == 19
 
 
 def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
-    service = PlantService(demo_database, Actor.system)
-    dialog = StationDialog(service, Tasks(), service.lines(), None, "CELL-1")
+    context = make_context(demo_database)
+    lines = context.operations.read(plant.list_lines).result()
+    dialog = StationDialog(context.ops, lines, None, "CELL-1")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.code.setText("FILL-1")
@@ -94,7 +97,7 @@ def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
     dialog._save()
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
     assert "already exists" in dialog.error.text()
-    assert [s.name for s in service.stations() if s.code == "FILL-1"] == ["Filling 1"]
+    assert [s.name for s in stations(context) if s.code == "FILL-1"] == ["Filling 1"]
 
 
 def test_an_operator_has_no_admin_area_and_a_supervisor_only_reads(qtbot, demo_database) -> None:
@@ -115,7 +118,7 @@ def test_an_operator_has_no_admin_area_and_a_supervisor_only_reads(qtbot, demo_d
 
 
 def test_a_new_line_is_saved_and_listed(qtbot, demo_database) -> None:
-    page = AdminPlantPage(PlantService(demo_database, Actor.system), Tasks())
+    page = AdminPlantPage(make_context(demo_database).ops)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4, timeout=15000)

@@ -3,10 +3,10 @@ CSV, and check the hash chain."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,24 +22,35 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.plant_time import plant_date, plant_day_bounds, to_plant, utc_now, zone
+from desktop.domain.messages import LinedeskError
+from desktop.domain.plant_time import (
+    DEFAULT_TIME_ZONE,
+    plant_date,
+    plant_day_bounds,
+    to_plant,
+    utc_now,
+    zone,
+)
 from desktop.domain.roles import Permission
-from desktop.services.audit import AuditFilter, AuditRow, AuditService, ChainProblem
-from desktop.services.plant import PlantService
-from desktop.tasks import Tasks
+from desktop.services import audit
+from desktop.services.audit import AuditFilter, AuditRow, ChainProblem
+from desktop.services.plant import SiteInfo, site_info
+from desktop.tasks import Ops
 from ui.csv_export import write_csv
+from ui.formatting import datetime_text
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, title_label
 
 
 class AdminAuditPage(QWidget):
-    def __init__(
-        self, service: AuditService, time_zone: str, tasks: Tasks, parent: QWidget | None = None
-    ) -> None:
+    """Every time on it is plant time (the site's zone, read from the database when first
+    shown), whatever the PC's zone: the dates filtered on are the plant's days."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service, self._tasks = service, tasks
-        self._tz = zone(time_zone)
+        self._ops = ops
+        self._tz: ZoneInfo | None = None
         self.model: RecordTableModel[AuditRow] = RecordTableModel(
             [
                 Column(self.tr("When"), self._when),
@@ -58,11 +69,11 @@ class AdminAuditPage(QWidget):
         self.user.setPlaceholderText(self.tr("any user"))
         self.object_type = QComboBox()
         self.object_type.addItem(self.tr("any object"), None)
-        today = QDate(plant_date(utc_now(), self._tz))  # the plant's day, whatever the PC's zone
-        self.since = QDateEdit(today.addDays(-30))
-        self.until = QDateEdit(today)
+        self.since = QDateEdit()
+        self.until = QDateEdit()
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
+            edit.setEnabled(False)  # until the plant's day is known
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.setObjectName("primary")
         self.search_button.clicked.connect(self.search)
@@ -71,7 +82,9 @@ class AdminAuditPage(QWidget):
         self.verify_button = QPushButton(self.tr("Check the chain"))
         self.verify_button.clicked.connect(self.verify)
         self.chain = QLabel()
+        self.chain.setTextFormat(Qt.TextFormat.PlainText)
         self.error = ErrorLine()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # a user name typed in shows as typed
         filters = QHBoxLayout()
         for label, widget in (
             (self.tr("User"), self.user),
@@ -98,25 +111,42 @@ class AdminAuditPage(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self._loaded_types = False
+        self._started = False
+
+    @property
+    def time_zone(self) -> ZoneInfo | None:
+        """The plant's time zone, once read from the site."""
+        return self._tz
 
     def _when(self, row: AuditRow) -> str:
-        return QLocale().toString(
-            to_plant(row.at, self._tz).replace(tzinfo=None), QLocale.FormatType.ShortFormat
-        )
+        return datetime_text(row.at, self._tz)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        if not self._loaded_types:
-            self._loaded_types = True
-            self._tasks.run(self._service.object_types, self._add_types, self._failed)
-            self.search()
+        if not self._started:
+            self._started = True
+            self._ops.read(site_info).then(self._site_known, self._failed)
         super().showEvent(event)  # type: ignore[arg-type]
+
+    def _site_known(self, site: SiteInfo) -> None:
+        try:
+            self._tz = zone(site.time_zone)
+        except LinedeskError as exc:
+            self._failed(exc)
+            return
+        today = QDate(plant_date(utc_now(), self._tz))  # the plant's day, whatever the PC's zone
+        self.since.setDate(today.addDays(-30))
+        self.until.setDate(today)
+        for edit in (self.since, self.until):
+            edit.setEnabled(True)
+        self._ops.read(audit.object_types).then(self._add_types, self._failed)
+        self.search()
 
     def _add_types(self, types: list[str]) -> None:
         for kind in types:
             self.object_type.addItem(kind, kind)
 
     def current_filter(self) -> AuditFilter:
+        assert self._tz is not None, "the plant's time zone is read before any search"
         since = plant_day_bounds(self.since.date().toPython(), self._tz)[0]
         until = plant_day_bounds(self.until.date().toPython(), self._tz)[1]
         return AuditFilter(
@@ -127,12 +157,15 @@ class AdminAuditPage(QWidget):
         )
 
     def search(self) -> None:
+        if self._tz is None:
+            return  # the search runs as soon as the plant's time zone is known
         self.error.clear_error()
-        wanted = self.current_filter()
-        self._tasks.run(lambda: self._service.search(wanted), self.model.set_records, self._failed)
+        self._ops.read_as(audit.search, self.current_filter()).then(
+            self.model.set_records, self._failed
+        )
 
     def verify(self) -> None:
-        self._tasks.run(self._service.verify, self._show_chain, self._failed)
+        self._ops.read(audit.verify).then(self._show_chain, self._failed)
 
     def _show_chain(self, problem: ChainProblem | None) -> None:
         if problem is None:
@@ -151,7 +184,7 @@ class AdminAuditPage(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M")
+            stamp = to_plant(utc_now(), self._tz or zone(DEFAULT_TIME_ZONE)).strftime("%Y%m%d-%H%M")
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export the audit trail"), f"audit-{stamp}.csv", "CSV (*.csv)"
             )
@@ -181,8 +214,5 @@ class AdminAuditPage(QWidget):
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
     if not context.may(Permission.VIEW_AUDIT):
         return None
-    site = PlantService(context.database, context.current_actor).site()
-    page = AdminAuditPage(
-        AuditService(context.database, context.current_actor), site.time_zone, context.tasks
-    )
+    page = AdminAuditPage(context.ops)
     return QCoreApplication.translate("AdminAuditPage", "Audit trail"), page

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
@@ -69,6 +69,14 @@ def scan_text(scan: Any) -> str:
     return f"{scan.code}  ({scan.kind})"
 
 
+def plain_label(text: str = "") -> QLabel:
+    """A label for what a device or a person typed: shown exactly, never read as markup (a
+    barcode `<b>1</b>` is nine characters, not a bold one)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 class AdminDevicesPage(QWidget):
     def __init__(self, hub: Any, simulators: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,12 +101,9 @@ class AdminDevicesPage(QWidget):
             none.setWordWrap(True)
             layout.addWidget(none)
         for row, (name, device) in enumerate(sorted(settings.items()), start=1):
-            labels = {
-                "state": QLabel(self.tr("waiting")),
-                "last": QLabel(""),
-            }
-            grid.addWidget(QLabel(device_name(name)), row, 0)
-            grid.addWidget(QLabel(port_text(device.port)), row, 1)
+            labels = {"state": plain_label(self.tr("waiting")), "last": plain_label()}
+            grid.addWidget(plain_label(device_name(name)), row, 0)
+            grid.addWidget(plain_label(port_text(device.port)), row, 1)
             grid.addWidget(labels["state"], row, 2)
             grid.addWidget(labels["last"], row, 3)
             test = QPushButton(self.tr("Test"))
@@ -120,7 +125,7 @@ class AdminDevicesPage(QWidget):
                 buttons.addWidget(button)
             buttons.addStretch(1)
             layout.addLayout(buttons)
-        self.outcome = QLabel()
+        self.outcome = plain_label()
         self.outcome.setWordWrap(True)
         layout.addWidget(self.outcome)
         if simulators is not None:
@@ -174,7 +179,8 @@ class AdminDevicesPage(QWidget):
         if labels is None:
             return
         text, colour = state_text(status)
-        labels["state"].setText(f"<span style='color:{colour}'><b>{text}</b></span>")
+        labels["state"].setStyleSheet(f"color: {colour}; font-weight: bold;")
+        labels["state"].setText(text)
 
     def show_reading(self, reading: Any) -> None:
         self._show_last("scale", reading_text(reading))

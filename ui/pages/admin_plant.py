@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.domain.plant import STATION_TYPES
 from desktop.domain.roles import Permission
-from desktop.services.plant import LineInfo, PlantService, StationInfo
-from desktop.tasks import Tasks
-from ui.forms import FormDialog
+from desktop.services import plant
+from desktop.services.plant import LineInfo, StationInfo
+from desktop.tasks import Ops
+from ui.forms import FormDialog, Write, disable_while
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
@@ -58,20 +59,19 @@ class StationDialog(FormDialog):
 
     def __init__(
         self,
-        service: PlantService,
-        tasks: Tasks,
+        ops: Ops,
         lines: list[LineInfo],
         station: StationInfo | None,
         default_line: str | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            tasks,
+            ops,
             self.tr("New station") if station is None else self.tr("Edit station"),
             signed=True,
             parent=parent,
         )
-        self._service, self._station = service, station
+        self._station = station
         self.code = QLineEdit(station.code if station else "")
         self.code.setPlaceholderText("FILL-3")
         self.code.setReadOnly(station is not None)
@@ -99,8 +99,9 @@ class StationDialog(FormDialog):
         self.form.addRow(self.tr("Position on the line"), self.position)
         self.form.addRow("", self.active)
 
-    def work(self) -> Callable[[], StationInfo]:
-        values = dict(
+    def write(self) -> Write:
+        return Write(
+            plant.save_station,
             code=self.code.text(),
             name=self.name.text(),
             line=self.line.currentData() or "",
@@ -110,26 +111,18 @@ class StationDialog(FormDialog):
             new=self._station is None,
             **self.signature_values(),
         )
-        return lambda: self._service.save_station(**values)
 
 
 class LineDialog(FormDialog):
     """New or edited line."""
 
-    def __init__(
-        self,
-        service: PlantService,
-        tasks: Tasks,
-        line: LineInfo | None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ops: Ops, line: LineInfo | None, parent: QWidget | None = None) -> None:
         super().__init__(
-            tasks,
+            ops,
             self.tr("New line") if line is None else self.tr("Edit line"),
             signed=True,
             parent=parent,
         )
-        self._service = service
         self.code = QLineEdit(line.code if line else "")
         self.code.setPlaceholderText("CELL-3")
         self.code.setReadOnly(line is not None)
@@ -146,15 +139,15 @@ class LineDialog(FormDialog):
         self.form.addRow(self.tr("Makes"), self.kind)
         self.form.addRow("", self.active)
 
-    def work(self) -> Callable[[], LineInfo]:
-        values = dict(
+    def write(self) -> Write:
+        return Write(
+            plant.save_line,
             code=self.code.text(),
             name=self.name.text(),
             kind=self.kind.currentData(),
             active=self.active.isChecked(),
             **self.signature_values(),
         )
-        return lambda: self._service.save_line(**values)
 
 
 class AdminPlantPage(QWidget):
@@ -162,13 +155,12 @@ class AdminPlantPage(QWidget):
 
     def __init__(
         self,
-        service: PlantService,
-        tasks: Tasks,
+        ops: Ops,
         can_edit: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._can_edit = service, tasks, can_edit
+        self._ops, self._can_edit = ops, can_edit
         self._lines: list[LineInfo] = []
         self.lines_model: RecordTableModel[LineInfo] = RecordTableModel(
             [
@@ -256,8 +248,8 @@ class AdminPlantPage(QWidget):
 
     def refresh(self) -> None:
         keep = self.current_line()
-        self._tasks.run(
-            self._service.lines, lambda lines: self._show_lines(lines, keep), self._failed
+        self._ops.read(plant.list_lines).then(
+            lambda lines: self._show_lines(lines, keep), self._failed, owner=self
         )
 
     def _show_lines(self, lines: list[LineInfo], keep: str | None) -> None:
@@ -274,9 +266,13 @@ class AdminPlantPage(QWidget):
         if line is None:
             self.stations_model.set_records([])
             return
-        self._tasks.run(
-            lambda: self._service.stations(line), self.stations_model.set_records, self._failed
+        self._ops.read(plant.list_stations, line).then(
+            lambda stations: self._show_stations(line, stations), self._failed, owner=self
         )
+
+    def _show_stations(self, line: str, stations: list[StationInfo]) -> None:
+        if line == self.current_line():  # an answer for a line no longer selected is stale
+            self.stations_model.set_records(stations)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(describe_error(exc))
@@ -290,9 +286,7 @@ class AdminPlantPage(QWidget):
             self._open_dialog(station)
 
     def _open_dialog(self, station: StationInfo | None) -> StationDialog:
-        dialog = StationDialog(
-            self._service, self._tasks, self._lines, station, self.current_line(), self
-        )
+        dialog = StationDialog(self._ops, self._lines, station, self.current_line(), self)
         dialog.saved.connect(lambda _s: self.refresh())
         dialog.open()
         return dialog
@@ -303,7 +297,7 @@ class AdminPlantPage(QWidget):
             self._open_line_dialog(self.lines_model.record(index.row()))
 
     def _open_line_dialog(self, line: LineInfo | None) -> LineDialog:
-        dialog = LineDialog(self._service, self._tasks, line, self)
+        dialog = LineDialog(self._ops, line, self)
         dialog.saved.connect(lambda _l: self.refresh())
         dialog.open()
         return dialog
@@ -318,9 +312,9 @@ class AdminPlantPage(QWidget):
             self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            signature = dialog.values()
-            self._tasks.run(
-                lambda: self._service.delete_station(station.code, **signature),
+            disable_while(
+                self.delete_button,
+                self._ops.write(plant.delete_station, station.code, **dialog.values()),
                 lambda _r: self.refresh(),
                 self._failed,
             )
@@ -329,6 +323,5 @@ class AdminPlantPage(QWidget):
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
     if not context.may(Permission.VIEW_MASTER_DATA):
         return None
-    service = PlantService(context.database, context.current_actor)
-    page = AdminPlantPage(service, context.tasks, lambda: context.may(Permission.EDIT_MASTER_DATA))
+    page = AdminPlantPage(context.ops, lambda: context.may(Permission.EDIT_MASTER_DATA))
     return QCoreApplication.translate("AdminPlantPage", "Lines and stations"), page

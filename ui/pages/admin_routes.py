@@ -3,15 +3,14 @@ tolerances), edited by an administrator with an electronic signature; both audit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -23,9 +22,11 @@ from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_CODES
 from desktop.domain.plant import STATION_TYPES
 from desktop.domain.roles import Permission
-from desktop.services.station_routes import RecipeInfo, RouteInfo, RoutesService
+from desktop.services import station_routes as routes
+from desktop.services.station_routes import RecipeInfo, RouteInfo
+from desktop.tasks import Ops
+from ui.forms import FormDialog, FormInvalid, Write
 from ui.messages import describe_error
-from ui.signature import SignatureBox
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, record_table, title_label
 
@@ -34,65 +35,24 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-class _SignedDialog(QDialog):
-    """A form, a signature box, a red error line, Save and Cancel."""
+class _SignedDialog(FormDialog):
+    """A form, a signature box, a red error line, "Sign and save" and Cancel."""
 
-    saved = Signal(object)
-
-    def __init__(self, title: str, tasks: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tasks = tasks
-        self.setWindowTitle(title)
+    def __init__(self, title: str, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(ops, title, signed=True, parent=parent)
         self.setMinimumWidth(520)
-        self.form = QFormLayout()
-        self.signature = SignatureBox()
-        self.error = ErrorLine()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Sign and save"))
+        self.save_button.setText(self.tr("Sign and save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.signature)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
-    def work(self) -> Any:
-        raise NotImplementedError
-
-    def _save(self) -> None:
-        self.error.clear_error()
-        try:
-            work = self.work()
-        except InvalidOperation:
-            self.error.show_error(self.tr("Target and tolerance must be numbers"))
-            return
-        self.buttons.setEnabled(False)
-        self._tasks.run(work, self._done, self._failed)
-
-    def _done(self, result: Any) -> None:
-        self.buttons.setEnabled(True)
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.show_error(describe_error(exc))
+    def secret(self) -> str:
+        return self.signature_values()["secret"]
 
 
 class RecipeDialog(_SignedDialog):
     def __init__(
-        self,
-        service: RoutesService,
-        tasks: Any,
-        recipe: RecipeInfo | None,
-        parent: QWidget | None = None,
+        self, ops: Ops, recipe: RecipeInfo | None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("Recipe"), tasks, parent)
-        self._service = service
+        super().__init__(self.tr("Recipe"), ops, parent)
         self.station_type = QComboBox()
         for info in STATION_TYPES:
             self.station_type.addItem(info.code, info.code)
@@ -115,29 +75,27 @@ class RecipeDialog(_SignedDialog):
         self.form.addRow(self.tr("Tolerance (+/-)"), self.tolerance)
         self.form.addRow(self.tr("Unit"), self.unit)
 
-    def work(self) -> Any:
-        values = (
+    def write(self) -> Write:
+        try:
+            target = Decimal(self.target.text().strip().replace(",", "."))
+            tolerance = Decimal(self.tolerance.text().strip().replace(",", "."))
+        except InvalidOperation as exc:
+            raise FormInvalid(self.tr("Target and tolerance must be numbers")) from exc
+        return Write(
+            routes.save_recipe,
             self.station_type.currentData(),
             self.product.text(),
             self.parameter.text(),
-            Decimal(self.target.text().strip().replace(",", ".")),
-            Decimal(self.tolerance.text().strip().replace(",", ".")),
+            target,
+            tolerance,
             self.unit.text(),
-            self.signature.values()["secret"],
+            self.secret(),
         )
-        return lambda: self._service.save_recipe(*values)
 
 
 class RouteDialog(_SignedDialog):
-    def __init__(
-        self,
-        service: RoutesService,
-        tasks: Any,
-        route: RouteInfo | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(self.tr("Route"), tasks, parent)
-        self._service = service
+    def __init__(self, ops: Ops, route: RouteInfo | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Route"), ops, parent)
         self.code = QLineEdit(route.code if route else "")
         self.code.setReadOnly(route is not None)
         self.name = QLineEdit(route.name if route else "")
@@ -156,29 +114,28 @@ class RouteDialog(_SignedDialog):
         self.form.addRow(self.tr("Design (material)"), self.material)
         self.form.addRow(self.tr("Station types, in order"), self.steps)
 
-    def work(self) -> Any:
+    def write(self) -> Write:
         steps = [s.strip() for s in self.steps.text().replace(">", ",").split(",") if s.strip()]
-        values = (
+        return Write(
+            routes.save_route,
             self.code.text(),
             self.name.text(),
             self.kind.currentData(),
             steps,
-            self.signature.values()["secret"],
+            self.secret(),
             self.material.text() or None,
         )
-        return lambda: self._service.save_route(*values)
 
 
 class AdminRoutesPage(QWidget):
     def __init__(
         self,
-        service: RoutesService,
-        tasks: Any,
-        can_edit: Any = lambda: True,
+        ops: Ops,
+        can_edit: Callable[[], bool] = lambda: True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._can_edit = service, tasks, can_edit
+        self._ops, self._can_edit = ops, can_edit
         self.routes_model: RecordTableModel[RouteInfo] = RecordTableModel(
             [
                 Column(self.tr("Route"), lambda r: r.code),
@@ -231,8 +188,8 @@ class AdminRoutesPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        self._tasks.run(self._service.routes, self.routes_model.set_records, self._failed)
-        self._tasks.run(self._service.recipes, self.recipes_model.set_records, self._failed)
+        self._ops.read(routes.list_routes).then(self.routes_model.set_records, self._failed)
+        self._ops.read(routes.list_recipes).then(self.recipes_model.set_records, self._failed)
 
     def edit_route(self) -> None:
         index = self.routes_view.currentIndex()
@@ -245,13 +202,13 @@ class AdminRoutesPage(QWidget):
             self._recipe_dialog(self.recipes_model.record(index.row()))
 
     def _route_dialog(self, route: RouteInfo | None) -> RouteDialog:
-        dialog = RouteDialog(self._service, self._tasks, route, self)
+        dialog = RouteDialog(self._ops, route, self)
         dialog.saved.connect(lambda _r: self.refresh())
         dialog.open()
         return dialog
 
     def _recipe_dialog(self, recipe: RecipeInfo | None) -> RecipeDialog:
-        dialog = RecipeDialog(self._service, self._tasks, recipe, self)
+        dialog = RecipeDialog(self._ops, recipe, self)
         dialog.saved.connect(lambda _r: self.refresh())
         dialog.open()
         return dialog
@@ -263,6 +220,5 @@ class AdminRoutesPage(QWidget):
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
     if not context.may(Permission.VIEW_GENEALOGY) and not context.may(Permission.EDIT_ROUTES):
         return None
-    service = RoutesService(context.database, context.current_actor)
-    page = AdminRoutesPage(service, context.tasks, lambda: context.may(Permission.EDIT_ROUTES))
+    page = AdminRoutesPage(context.ops, lambda: context.may(Permission.EDIT_ROUTES))
     return QCoreApplication.translate("AdminRoutesPage", "Routes and recipes"), page

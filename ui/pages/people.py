@@ -33,15 +33,16 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.domain.people import CONTRACTS, DEPARTMENTS, CertificateState
 from desktop.domain.roles import Permission
+from desktop.services import people
 from desktop.services.people import (
     EmployeeView,
     HeadcountOverview,
     HeadcountSnapshot,
-    PeopleService,
     RequisitionView,
     SkillsMatrix,
 )
-from desktop.tasks import Tasks
+from desktop.tasks import Ops
+from ui.forms import disable_while
 from ui.main_window import Area
 from ui.messages import describe_error, translate
 from ui.people_chart import HeadcountChart
@@ -102,6 +103,13 @@ def _table(model, *, compact: bool = False) -> QTableView:  # noqa: ANN001
     return view
 
 
+def _error_line() -> ErrorLine:
+    """Red words under a tab; a badge or name in a message shows exactly as typed."""
+    line = ErrorLine()
+    line.setTextFormat(Qt.TextFormat.PlainText)
+    return line
+
+
 class Tile(QFrame):
     """A big figure with its caption, readable from across the office."""
 
@@ -130,9 +138,9 @@ class Tile(QFrame):
 class HeadcountTab(QWidget):
     """Today's figure against the target, the trajectory chart, breakdowns on any day."""
 
-    def __init__(self, service: PeopleService, tasks: Tasks, parent: QWidget | None = None):
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
-        self._service, self._tasks = service, tasks
+        self._ops = ops
         self.overview: HeadcountOverview | None = None
         self.headcount_tile = Tile(self.tr("people today"))
         self.target_tile = Tile(self.tr("staffing target"))
@@ -157,6 +165,7 @@ class HeadcountTab(QWidget):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.dateChanged.connect(self._day_changed)
         self.day_label = QLabel()
+        self.day_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name shows as typed
         self.export_button = QPushButton(self.tr("Export to Excel"))
         self.export_button.clicked.connect(self.export)
         share_columns = [
@@ -193,7 +202,7 @@ class HeadcountTab(QWidget):
         )
         self.capacity_label = QLabel()
         self.capacity_label.setWordWrap(True)
-        self.error = ErrorLine()
+        self.error = _error_line()
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Figures on")))
@@ -223,7 +232,7 @@ class HeadcountTab(QWidget):
 
     def refresh(self) -> None:
         self.error.clear_error()
-        self._tasks.run(self._service.overview, self._show, self._failed)
+        self._ops.read_as(people.headcount_overview).then(self._show, self._failed)
 
     def _show(self, overview: HeadcountOverview) -> None:
         self.overview = overview
@@ -280,7 +289,7 @@ class HeadcountTab(QWidget):
 
     def _day_changed(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
-        self._tasks.run(lambda: self._service.headcount(day), self._show_snapshot, self._failed)
+        self._ops.read_as(people.headcount_at, day).then(self._show_snapshot, self._failed)
 
     def export(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -290,19 +299,16 @@ class HeadcountTab(QWidget):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
+        """Write the workbook on the long-job lane; the button waits for it (one file per
+        press, however often it is clicked)."""
         value = self.day.date()
         day = date(value.year(), value.month(), value.day())
-        self.export_button.setEnabled(False)
-
-        def done(_path: Path) -> None:
-            self.export_button.setEnabled(True)
-            self.day_label.setText(self.tr("Written: {path}").format(path=str(path)))
-
-        def failed(exc: BaseException) -> None:
-            self.export_button.setEnabled(True)
-            self._failed(exc)
-
-        self._tasks.run(lambda: self._service.export_xlsx(path, day), done, failed)
+        disable_while(
+            self.export_button,
+            self._ops.long(people.export_headcount_workbook, path, day),
+            lambda _path: self.day_label.setText(self.tr("Written: {path}").format(path=str(path))),
+            self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(describe_error(exc))
@@ -337,11 +343,10 @@ class EmployeesTab(QWidget):
     """The employees the user may see; contract and dates only for HR and admin."""
 
     def __init__(
-        self, service: PeopleService, tasks: Tasks, personal: bool, may_edit: bool,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self, ops: Ops, personal: bool, may_edit: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._service, self._tasks = service, tasks
+        self._ops = ops
         columns = [
             Column(self.tr("Badge"), lambda r: r.badge),
             Column(self.tr("Name"), lambda r: r.name),
@@ -369,7 +374,7 @@ class EmployeesTab(QWidget):
         self.anonymise_button = QPushButton(self.tr("Anonymise former employees"))
         self.anonymise_button.setVisible(may_edit)
         self.anonymise_button.clicked.connect(self.anonymise)
-        self.error = ErrorLine()
+        self.error = _error_line()
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
@@ -385,7 +390,8 @@ class EmployeesTab(QWidget):
 
     def refresh(self) -> None:
         self.error.clear_error()
-        self._tasks.run(self._service.employees, self._show, self._failed)
+        # a write: HR's view of personal details is recorded in the audit trail
+        self._ops.write(people.list_employees).then(self._show, self._failed)
 
     def _show(self, employees: list[EmployeeView]) -> None:
         self.model.set_records(employees)
@@ -401,7 +407,12 @@ class EmployeesTab(QWidget):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._tasks.run(self._service.anonymise_leavers, self._anonymised, self._failed)
+            disable_while(
+                self.anonymise_button,
+                self._ops.write(people.anonymise_leavers),
+                self._anonymised,
+                self._failed,
+            )
 
     def _anonymised(self, count: int) -> None:
         self.count.setText(self.tr("{count} former employees anonymised").format(count=count))
@@ -413,9 +424,9 @@ class EmployeesTab(QWidget):
 class SkillsTab(QWidget):
     """Who may work where: certifications per station type, coloured by validity."""
 
-    def __init__(self, service: PeopleService, tasks: Tasks, parent: QWidget | None = None):
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
-        self._service, self._tasks = service, tasks
+        self._ops = ops
         self.model = SkillsMatrixModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -429,7 +440,7 @@ class SkillsTab(QWidget):
         self.department.setCurrentIndex(self.department.findData("production"))
         self.department.currentIndexChanged.connect(lambda _i: self.refresh())
         self.legend = QLabel()
-        self.error = ErrorLine()
+        self.error = _error_line()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Department")))
         top.addWidget(self.department)
@@ -442,7 +453,8 @@ class SkillsTab(QWidget):
     def refresh(self) -> None:
         self.error.clear_error()
         department = self.department.currentData()
-        self._tasks.run(lambda: self._service.skills(department), self._show, self._failed)
+        # a write, as the employees list: the names shown may be recorded as viewed
+        self._ops.write(people.skills_matrix, department=department).then(self._show, self._failed)
 
     def _show(self, matrix: SkillsMatrix) -> None:
         self.model.set_matrix(matrix)
@@ -483,24 +495,23 @@ class PeoplePage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = PeopleService(context.database, context.current_actor)
+        ops = context.ops
         self.tabs = QTabWidget()
         self.headcount: HeadcountTab | None = None
         self.employees: EmployeesTab | None = None
         if context.may(Permission.VIEW_HEADCOUNT):
-            self.headcount = HeadcountTab(self.service, context.tasks)
+            self.headcount = HeadcountTab(ops)
             self.tabs.addTab(self.headcount, self.tr("Headcount"))
             self.requisitions = RequisitionsTab(self.headcount)
             self.tabs.addTab(self.requisitions, self.tr("Requisitions"))
         sees_all = context.may(Permission.VIEW_EMPLOYEES)
         self.employees = EmployeesTab(
-            self.service,
-            context.tasks,
+            ops,
             personal=context.may(Permission.VIEW_PERSONAL_DATA) or not sees_all,
             may_edit=context.may(Permission.EDIT_EMPLOYEES),
         )
         self.tabs.addTab(self.employees, self.tr("Employees") if sees_all else self.tr("My record"))
-        self.skills = SkillsTab(self.service, context.tasks)
+        self.skills = SkillsTab(ops)
         self.tabs.addTab(
             self.skills, self.tr("Skills matrix") if sees_all else self.tr("My skills")
         )
