@@ -9,6 +9,7 @@ is seen within one read timeout. QtCore only: no widgets here.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Mapping
@@ -22,6 +23,8 @@ from hardware.devices.scanner import Scanner
 from hardware.messages import QT_TRANSLATE_NOOP, Reason, reason
 from hardware.settings import ScaleSettings, ScannerSettings
 from hardware.transport import DeviceState, DeviceStatus, Transport
+
+log = logging.getLogger(__name__)
 
 VERBS = ("zero", "tare", "clear_tare", "test")
 
@@ -259,7 +262,15 @@ class DeviceHub(QObject):
         self.scan.emit(scan)
 
     def _on_status(self, name: str, status: DeviceStatus) -> None:
+        """Keep, log and pass on a device's state: a loss and a return go to the log once each,
+        with the reason, so a supervisor can tell afterwards when a balance was away."""
+        previous = self.last_status.get(name)
         self.last_status[name] = status
+        if previous is None or previous.state is not status.state:
+            if status.state is DeviceState.CONNECTED:
+                log.info("device %s connected on %s", name, status.port or "its port")
+            else:
+                log.warning("device %s %s", name, status)
         self.status.emit(name, status)
 
     # -- commands ---------------------------------------------------------------------------

@@ -45,6 +45,13 @@ def nobody_signed_in() -> PermissionDenied:
     return PermissionDenied(QT_TRANSLATE_NOOP("Messages", "Nobody is signed in"))
 
 
+class ShuttingDown(LinedeskError):
+    """Work submitted after the kernel stopped taking any (the application is closing)."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Messages", "Linedesk is closing: nothing recorded."))
+
+
 class Job:
     """What a long job is handed: the database, who acts, and a way to report and be stopped.
 
@@ -109,20 +116,19 @@ class Operations:
     ) -> Future[T]:
         """Run `fn(session, actor, *args, **kwargs)` in its own unit of work, after every write
         submitted before it. A database that refuses to store raises `StorageFailure`."""
-        with self._count_lock:
-            self._queued_writes += 1
-        future = self._writer.submit(self._write, actor, fn, args, kwargs)
-        future.add_done_callback(self._write_done)
-        return future
+        return self._submit_write(self._write, actor, fn, args, kwargs)
 
     def record(
         self, actor: Actor | None, fn: Callable[..., T], *args: Any, **kwargs: Any
     ) -> Future[T]:
         """A write on the same lane for what a station saw, even with nobody signed in: the
         station service stores such a scan as refused ("No operator signed in"), so it is kept."""
+        return self._submit_write(self._unit_of_work, actor, fn, args, kwargs)
+
+    def _submit_write(self, run: Callable[..., T], *args: Any) -> Future[T]:
+        future = _submit(self._writer, run, *args)
         with self._count_lock:
             self._queued_writes += 1
-        future = self._writer.submit(self._unit_of_work, actor, fn, args, kwargs)
         future.add_done_callback(self._write_done)
         return future
 
@@ -144,7 +150,7 @@ class Operations:
 
     def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
         """Run `fn(session, *args, **kwargs)` in a reading session on the reader pool."""
-        return self._readers.submit(self._read, fn, args, kwargs)
+        return _submit(self._readers, self._read, fn, args, kwargs)
 
     def read_as(
         self, actor: Actor | None, fn: Callable[..., T], *args: Any, **kwargs: Any
@@ -152,7 +158,7 @@ class Operations:
         """A read whose service checks who asks: `fn(session, actor, *args, **kwargs)`."""
         if actor is None:
             return _failed(nobody_signed_in())
-        return self._readers.submit(self._read, fn, (actor, *args), kwargs)
+        return _submit(self._readers, self._read, fn, (actor, *args), kwargs)
 
     def _read(self, fn: Callable[..., T], args: Any, kwargs: Any) -> T:
         with self.database.reading() as session:
@@ -166,12 +172,20 @@ class Operations:
         job = Job(self.database, actor)
         if actor is None:
             return _failed(nobody_signed_in()), job
-        return self._long.submit(fn, job, *args, **kwargs), job
+        return _submit(self._long, fn, job, *args, **kwargs), job
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; with `wait`, finish what was queued (writes are never dropped)."""
         for lane in (self._long, self._readers, self._writer):
             lane.shutdown(wait=wait, cancel_futures=lane is not self._writer)
+
+
+def _submit(lane: ThreadPoolExecutor, fn: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+    """Queue on `lane`; after shutdown, a future that fails with words instead of a raise."""
+    try:
+        return lane.submit(fn, *args, **kwargs)
+    except RuntimeError:
+        return _failed(ShuttingDown())
 
 
 def _failed(exc: BaseException) -> Future[Any]:

@@ -9,23 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from decimal import Decimal  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QObject, Signal  # noqa: E402
 from sqlalchemy import event, select  # noqa: E402
 
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.operations import Operations  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.database import Database, open_database  # noqa: E402
-from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.services.genealogy_demo import seed_floor, seed_live_floor  # noqa: E402
+from desktop.services.database import Database  # noqa: E402
 from desktop.storage.engine import make_engine  # noqa: E402
 from desktop.storage.models.genealogy import Item  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
 from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402
+from tests.ui.station_kit import idle, make_page  # noqa: E402
 from ui.pages.station import StationPage  # noqa: E402
-
-OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="FILL-1")
 
 
 class Balance(QObject):
@@ -48,52 +40,6 @@ class Balance(QObject):
         self.reading.emit(
             Reading(Decimal(grams), "g", stable, ReadingStatus.OK, None, grams.encode())
         )
-
-
-@pytest.fixture
-def floor(sqlite_url: str) -> Database:
-    database = open_database(sqlite_url)
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    seed_live_floor(database, Actor.system())
-    yield database
-    database.dispose()
-
-
-class Signed:
-    """Who is signed in, as the application context holds it (switchable by a badge)."""
-
-    def __init__(self, actor: Actor | None) -> None:
-        self.actor = actor
-
-
-KERNELS: list[tuple[Ops, Operations]] = []
-
-
-@pytest.fixture(autouse=True)
-def _shut_kernels():
-    yield
-    while KERNELS:
-        ops, operations = KERNELS.pop()
-        ops.wait()
-        operations.shutdown()
-
-
-def make_page(qtbot, database: Database, actor=OPERATOR, devices=None, station="FILL-1", who=None):
-    operations = Operations(database)
-    signed = who or Signed(actor)
-    ops = Ops(operations, lambda: signed.actor)
-    page = StationPage(ops, devices=devices, station=station)
-    KERNELS.append((ops, operations))
-    page.set_operator(signed.actor)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page._state is not None and page._state.station == station)
-    return page
-
-
-def idle(page: StationPage) -> bool:
-    return page.waiting_count == 0 and page._in_flight is None and page.verdict_kind != "busy"
 
 
 def scan(qtbot, page: StationPage, code: str, stored: bool = True) -> None:

@@ -1,0 +1,200 @@
+"""Weighing you can trust, driven by a real simulated balance on a pseudo-terminal through the
+device hub (issue 12): the before weight is taken after the scan and after the pan was emptied,
+a stray scan leaves the weighing alone, a lost balance greys the panel."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if sys.platform == "win32":  # pragma: no cover
+    pytest.skip("pseudo-terminals need POSIX", allow_module_level=True)
+
+import json  # noqa: E402
+import logging  # noqa: E402
+import time  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from sqlalchemy import select  # noqa: E402
+
+from desktop.acquisition import DeviceHub  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
+from desktop.storage.models.genealogy import ScanEvent  # noqa: E402
+from hardware.sim.endpoints import PtyEndpoint  # noqa: E402
+from hardware.sim.scale import ScaleModel, ScaleSimulator  # noqa: E402
+from tests.ui.station_kit import idle, make_page  # noqa: E402
+
+QA = Actor("claire.dubois", Role.QA, station="FILL-1")
+OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="FILL-1")
+
+
+@pytest.fixture
+def balance(qtbot):
+    """A&D balance streaming 20 readings a second on a pty, read by the real device hub."""
+    model = ScaleModel(weight=0)
+    simulator = ScaleSimulator(PtyEndpoint(), "and", model, stream=True, rate=20).start()
+    hub = DeviceHub({"scale": {"port": simulator.path, "protocol": "and", "mode": "stream"}})
+    hub.start()
+    qtbot.waitUntil(lambda: hub.last_reading is not None, timeout=5000)
+    yield model, simulator, hub
+    hub.stop()
+    simulator.stop()
+
+
+def _fills(database, code: str) -> list[ScanEvent]:
+    with database.reading() as session:
+        return list(
+            session.scalars(
+                select(ScanEvent)
+                .where(ScanEvent.code == code, ScanEvent.action == "filled")
+                .order_by(ScanEvent.id)
+            )
+        )
+
+
+def _scan(qtbot, page, code: str) -> None:
+    page.submit(code)
+    qtbot.waitUntil(lambda: idle(page), timeout=5000)
+
+
+def _stage(page) -> str | None:
+    return page._weighing.sequence.stage if page._weighing is not None else None
+
+
+def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
+    qtbot, floor, balance
+) -> None:
+    model, _simulator, hub = balance
+    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
+    _scan(qtbot, page, "CELL-26L0000007")
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    model.put("812.30")
+    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    assert "812" in page.empty_weight.text()
+    model.put("0")
+    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    model.put("992.70")
+    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    assert page.verdict_kind == "ok", page.verdict_text()
+    assert len(_fills(floor, "CELL-26L0000007")) == 1
+
+    # Cell 7, filled, stays on the pan (992.70 g) while cell 8 is scanned.
+    _scan(qtbot, page, "CELL-26L0000008")
+    assert _stage(page) == "clear"
+    assert "Take the previous cell off" in page.instruction.text()
+    qtbot.wait(800)  # stable readings of cell 7 keep coming: none is cell 8's empty weight
+    assert _stage(page) == "clear" and page._weighing.sequence.before is None
+    assert _fills(floor, "CELL-26L0000008") == []
+
+    model.put("0")  # cell 7 off the pan
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    model.put("811.90")  # cell 8 on the pan, empty
+    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    assert page._weighing.sequence.before == Decimal("811.90")
+    model.put("0")
+    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    model.put("991.90")
+    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    (fill,) = _fills(floor, "CELL-26L0000008")
+    assert page.verdict_kind == "ok" and "Fill 180 g" in page.verdict_text()
+    assert Decimal(str(json.loads(fill.details)["values"]["before"])) == Decimal("811.90")
+
+
+def test_a_stray_scan_during_a_weighing_is_refused_and_the_weighing_goes_on(
+    qtbot, floor, balance
+) -> None:
+    model, _simulator, hub = balance
+    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
+    _scan(qtbot, page, "CELL-26L0000009")
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    model.put("812.10")
+    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    for stray in ("NOPE-123", "CELL-26L0000009", "LOT-2026-100201"):
+        _scan(qtbot, page, stray)
+        assert page.verdict_kind == "nok"
+        assert f"{stray} refused: cell CELL-26L0000009 is being weighed" in page.verdict_text()
+        assert _stage(page) == "emptied"
+    with floor.reading() as session:
+        stored = session.scalars(select(ScanEvent.code).where(ScanEvent.code == "NOPE-123")).all()
+    assert stored == []  # a stray scan records nothing
+    model.put("0")
+    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    model.put("992.40")
+    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    assert page.verdict_kind == "ok"
+    assert len(_fills(floor, "CELL-26L0000009")) == 1
+
+
+def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(qtbot, floor, balance) -> None:
+    model, _simulator, hub = balance
+    page = make_page(qtbot, floor, actor=QA, devices=hub)
+    _scan(qtbot, page, "CELL-26L0000010")
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    model.put("812.00")
+    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    model.put("0")
+    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    model.put("995.00")  # 183 g: out of 180 +/- 1.5 g
+    qtbot.waitUntil(lambda: idle(page) and page.verdict_kind == "nok", timeout=5000)
+    assert "out of tolerance" in page.verdict_text()
+    assert not page.reweigh_button.isHidden() and not page.hold_button.isHidden()
+    assert "812" in page.empty_weight.text()
+
+    page.reweigh_button.click()  # off the pan and back on
+    model.put("0")
+    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    model.put("994.50")
+    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    assert page.verdict_kind == "nok"
+    assert page.reweigh_button.isHidden()  # once only
+    assert not page.hold_button.isHidden()  # QA may hold
+    assert len(_fills(floor, "CELL-26L0000010")) == 0
+
+
+def test_an_operator_is_not_offered_hold_or_scrap(qtbot, floor, balance) -> None:
+    model, _simulator, hub = balance
+    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
+    _scan(qtbot, page, "CELL-26L0000011")
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    for grams, stage in (("812.00", "emptied"), ("0", "after")):
+        model.put(grams)
+        qtbot.waitUntil(lambda stage=stage: _stage(page) == stage, timeout=3000)
+    model.put("1000.00")
+    qtbot.waitUntil(lambda: idle(page) and page.verdict_kind == "nok", timeout=5000)
+    assert not page.reweigh_button.isHidden()
+    assert page.hold_button.isHidden() and page.scrap_button.isHidden()
+
+
+def test_killing_the_balance_greys_the_panel_within_two_seconds_and_is_logged(
+    qtbot, floor, balance, caplog
+) -> None:
+    model, simulator, hub = balance
+    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
+    _scan(qtbot, page, "CELL-26L0000006")
+    qtbot.waitUntil(lambda: page.balance_state == "ok", timeout=3000)
+    assert page.weight.text() != "--"
+    caplog.set_level(logging.INFO, logger="desktop.acquisition")
+    killed = time.monotonic()
+    simulator.stop()  # the balance's end of the line is gone, like a pulled cable
+    qtbot.waitUntil(lambda: page.balance_state in ("lost", "silent"), timeout=2000)
+    assert time.monotonic() - killed < 2.0
+    assert page.weight.text() == "--"
+    assert "stable" not in page.stable.text()
+    assert "Balance" in page.stable.text()
+    assert "#9aa3b0" in page.weight.styleSheet()  # greyed
+    model.put("812.00")
+    qtbot.wait(300)
+    assert _stage(page) == "before"  # weighing waits for the balance
+    qtbot.waitUntil(
+        lambda: any(
+            "balance" in r.getMessage().lower() or "scale" in r.getMessage()
+            for r in caplog.records
+            if r.levelno >= logging.WARNING
+        ),
+        timeout=3000,
+    )
