@@ -198,7 +198,7 @@ def bench_traces(database: Path, packs: int, samples: int) -> None:
     bare = sqlite3.connect(database)
     actor = Actor.system()
     for direction, ids in roots.items():
-        same_sql = _TRACE_SQL[("sqlite", Direction(direction))]
+        same_sql = _TRACE_SQL[("sqlite", Direction(direction), False)]
         ours, plain, same, sizes, links = [], [], [], [], []
         for root in ids[:3]:  # warm the page cache the same way for all three
             with db.reading() as session:
@@ -251,12 +251,13 @@ def bench_scans(database: Path, scans: int) -> None:
     from decimal import Decimal
 
     from desktop.domain.roles import Role
+    from desktop.operations import Operations
     from desktop.services import genealogy
     from desktop.services.actor import Actor
     from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import StationService
+    from desktop.services.station import ScanResult, record_scan
 
     url = f"sqlite:///{database}"
     db = open_database(url)
@@ -272,9 +273,13 @@ def bench_scans(database: Path, scans: int) -> None:
                 session, Actor.system(), bid, "raw", material, Decimal(10_000_000), "m"
             )
     operator = Actor("bench.operator", Role.OPERATOR, "STACK-1")
-    service = StationService(db, lambda: operator)
+    operations = Operations(db)
+
+    def scan(code: str) -> ScanResult:
+        return operations.write(operator, record_scan, "STACK-1", code).result()
+
     for bid in ("LOT-2026-800001", "LOT-2026-800002", "LOT-2026-800003"):
-        assert service.scan("STACK-1", bid).ok
+        assert scan(bid).ok
     seconds = max(30.0, scans * 0.05)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, url, str(seconds)],
@@ -286,10 +291,11 @@ def bench_scans(database: Path, scans: int) -> None:
     timings = []
     for n in range(scans):
         started = time.perf_counter()
-        result = service.scan("STACK-1", f"CELL-BENCH{n:08d}")
+        result = scan(f"CELL-BENCH{n:08d}")
         timings.append(time.perf_counter() - started)
         assert result.ok, result.message
     reads = reader.communicate()[0].strip()
+    operations.shutdown()
     db.dispose()
     print(
         f"scan-to-verdict ({scans} cells made at STACK-1, durable commit included, while "

@@ -1,11 +1,14 @@
-"""Dialogs of the Genealogy page: place a hold, release it (signed), import from an ERP."""
+"""Dialogs of the Genealogy page: place a hold, release it (signed), import from an ERP.
+
+Each writes through the operations kernel and refuses a second submit while its write is in
+flight (a double click records once)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.operations import Cancelled, Job
+from desktop.services.genealogy import place_hold, release_hold
+from desktop.services.genealogy_import import ImportReport, import_genealogy
 from ui.messages import describe_error
 from ui.signature import SignatureBox
 from ui.widgets import ErrorLine
@@ -30,11 +36,10 @@ class HoldDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(
-        self, item: str, release: bool, run: Any, tasks: Any, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, item: str, release: bool, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._release, self._run, self._tasks, self._item = release, run, tasks, item
+        self._release, self._ops, self._item = release, ops, item
+        self.saving = False
         self.setWindowTitle(
             self.tr("Release the hold on {id}").format(id=item)
             if release
@@ -71,30 +76,37 @@ class HoldDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _save(self) -> None:
+        if self.saving:
+            return  # the first submit is on its way: a double click records once
+        self.saving = True
         self.error.clear_error()
         self.buttons.setEnabled(False)
         reason = self.reason.text()
-        secret = self.signature.values()["secret"] if self.signature else ""
-        if self._release:
-            work = lambda: self._run.release_hold(self._item, reason, secret)  # noqa: E731
+        if self._release and self.signature is not None:
+            secret = self.signature.values()["secret"]
+            pending = self._ops.write(release_hold, self._item, reason, secret)
         else:
-            work = lambda: self._run.place_hold(self._item, reason)  # noqa: E731
-        self._tasks.run(work, self._saved, self._failed)
+            pending = self._ops.write(place_hold, self._item, reason)
+        pending.then(self._saved, self._failed)
 
     def _saved(self, hold: Any) -> None:
+        self.saving = False
         self.buttons.setEnabled(True)
         self.saved.emit(hold)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        self.saving = False
         self.buttons.setEnabled(True)
         self.error.show_error(describe_error(exc))
 
 
-class _Progress(QObject):
-    """Carries the import's progress from the worker thread to the dialog (queued)."""
-
-    moved = Signal(int, int)
+def run_import(job: Job, lots: Path, links: Path) -> ImportReport:
+    """`import genealogy` on the long-job lane, by the user who started it, with the job's
+    progress and cancel (a cancel removes what the run stored; nobody ever saw it)."""
+    return import_genealogy(
+        job.database, job.actor, lots, links, lambda done, total: job.progress(done, total, "")
+    )
 
 
 class ImportDialog(QDialog):
@@ -102,9 +114,10 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, importer: Any, tasks: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._importer, self._tasks = importer, tasks
+        self._ops = ops
+        self._pending: Any = None
         self.setWindowTitle(self.tr("Import genealogy"))
         self.setMinimumWidth(620)
         self.lots = QLineEdit()
@@ -142,15 +155,20 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
+        self.cancel_button = QPushButton(self.tr("Cancel the import"))
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(help_text)
         layout.addLayout(form)
-        layout.addWidget(self.progress)
+        layout.addLayout(progress_row)
         layout.addWidget(self.result)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self._relay = _Progress(self)
-        self._relay.moved.connect(self._moved)
         self.running = False
 
     def _choose(self, field: QLineEdit) -> None:
@@ -160,24 +178,43 @@ class ImportDialog(QDialog):
         if name:
             field.setText(name)
 
-    def _moved(self, done: int, total: int) -> None:
-        self.progress.setValue(int(1000 * done / total) if total else 1000)
+    def _moved(self, done: int, total: int | None, _text: str = "") -> None:
+        if self.running:
+            self.progress.setValue(int(1000 * done / total) if total else 1000)
 
     def start(self) -> None:
+        if self.running:
+            return  # one import at a time from this dialog (a double click starts one)
         self.error.clear_error()
         self.result.clear()
         lots, links = Path(self.lots.text().strip()), Path(self.links.text().strip())
         self.running = True
         self.buttons.setEnabled(False)
+        self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
-        relay = self._relay
-        self._tasks.run(
-            lambda: self._importer(lots, links, relay.moved.emit), self._done, self._failed
+        self._pending = self._ops.long(run_import, lots, links).then(
+            self._done, self._failed, on_progress=self._moved
         )
 
-    def _done(self, report: Any) -> None:
+    def cancel(self) -> None:
+        """Stop the import at its next slice; what it stored is removed (it was never seen)."""
+        if self._pending is not None and self.running:
+            self.cancel_button.setEnabled(False)
+            self._pending.cancel()
+
+    def reject(self) -> None:
+        """Closing the dialog while importing cancels the import (nothing is left half done)."""
+        self.cancel()
+        super().reject()
+
+    def _finished(self) -> None:
         self.running = False
+        self._pending = None
+        self.cancel_button.setEnabled(False)
         self.buttons.setEnabled(True)
+
+    def _done(self, report: ImportReport) -> None:
+        self._finished()
         self.progress.setValue(1000)
         self.result.setText(
             self.tr(
@@ -193,7 +230,9 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
-        self.buttons.setEnabled(True)
+        self._finished()
         self.progress.setValue(0)
-        self.error.show_error(describe_error(exc))
+        if isinstance(exc, Cancelled):
+            self.error.show_error(self.tr("Import cancelled: nothing was stored."))
+        else:
+            self.error.show_error(describe_error(exc))

@@ -9,7 +9,7 @@ from the same query. Depth (the shortest distance from the root) is computed aft
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import exists, select, text
+from sqlalchemy import ColumnElement, exists, or_, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import (
@@ -34,9 +34,8 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.signatures import Meaning, sign
-from desktop.storage.models.genealogy import Item, ItemHold
+from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item, ItemHold
 from desktop.storage.types import UtcDateTime
 
 
@@ -158,11 +157,47 @@ def _plain_number(value: Decimal) -> str:
     return text_value
 
 
+# -- what readers see ---------------------------------------------------------------------------
+
+# Import runs whose rows no reader sees: still being stored in slices, or interrupted and not
+# yet removed (see desktop.services.genealogy_import). Rows made at stations have no run.
+PENDING_STATES = ("running", "abandoned")
+_PENDING_SQL = "SELECT id FROM import_run WHERE state IN ('running', 'abandoned')"
+
+
+def visible_items() -> ColumnElement[bool]:
+    """The items every reader may see: not stored by an import run that has not committed."""
+    return _visible(Item.import_run)
+
+
+def visible_links() -> ColumnElement[bool]:
+    """The links every reader may see (as `visible_items`)."""
+    return _visible(GenealogyLink.import_run)
+
+
+def _visible(column: object) -> ColumnElement[bool]:
+    pending = select(ImportRun.id).where(ImportRun.state.in_(PENDING_STATES))
+    return or_(column.is_(None), column.not_in(pending))  # type: ignore[attr-defined]
+
+
+def _visible_sql(alias: str) -> str:
+    """`visible_*` as SQL text for the hand-written recursive queries."""
+    return f"({alias}.import_run IS NULL OR {alias}.import_run NOT IN ({_PENDING_SQL}))"
+
+
+def any_pending_run(session: Session) -> bool:
+    """Whether an import run is being stored (or waits to be removed): when none is, the
+    trace skips the visibility filter (on SQLite, in the same snapshot as the trace)."""
+    return session.scalar(select(exists().where(ImportRun.state.in_(PENDING_STATES)))) is True
+
+
 # -- look-ups ----------------------------------------------------------------------------------
 
 
 def _item(session: Session, business_id: str) -> Item:
-    item = session.scalar(select(Item).where(Item.business_id == business_id.strip()))
+    item = session.scalar(
+        select(Item).where(Item.business_id == business_id.strip(), visible_items())
+    )
     if item is None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"),
@@ -259,16 +294,16 @@ def receive_lot(
 # leaves, so item columns are not repeated for each of its links.
 _TRACE_TEXT = """
 WITH RECURSIVE reach(id) AS (
-    SELECT id FROM item WHERE business_id = {root}
+    SELECT id FROM item i WHERE business_id = {root}{item_filter}
     UNION
-    SELECT l.{far} FROM genealogy_link l JOIN reach r ON l.{near} = r.id
+    SELECT l.{far} FROM genealogy_link l JOIN reach r ON l.{near} = r.id{link_filter}
 )
 SELECT 0, i.id, i.business_id, i.kind, i.material, i.status, i.held, i.last_station,
        NULL, NULL, NULL
 FROM reach r JOIN item i ON i.id = r.id
 UNION ALL
 SELECT 1, l.{near}, NULL, NULL, NULL, NULL, NULL, NULL, l.{far}, l.quantity, l.unit
-FROM reach r JOIN genealogy_link l ON l.{near} = r.id
+FROM reach r JOIN genealogy_link l ON l.{near} = r.id{link_filter}
 """
 _DIRECTION_COLUMNS = {
     Direction.BACKWARD: {"near": "child_id", "far": "parent_id"},
@@ -277,10 +312,18 @@ _DIRECTION_COLUMNS = {
 # The DBAPI's own placeholder: traces read tens of thousands of rows, and going straight to the
 # driver's cursor skips a per-row layer that would otherwise cost more than the query itself.
 _PLACEHOLDER = {"sqlite": ":root", "postgresql": "%(root)s"}
-_TRACE_SQL: dict[tuple[str, Direction], str] = {
-    (dialect, direction): _TRACE_TEXT.format(root=placeholder, **columns)
+# Filtered: rows of import runs not committed are left out (items at the root, links on every
+# step, so a trace never reaches into a run being stored). Unfiltered: while no run is pending.
+_TRACE_SQL: dict[tuple[str, Direction, bool], str] = {
+    (dialect, direction, filtered): _TRACE_TEXT.format(
+        root=placeholder,
+        item_filter=f" AND {_visible_sql('i')}" if filtered else "",
+        link_filter=f" AND {_visible_sql('l')}" if filtered else "",
+        **columns,
+    )
     for dialect, placeholder in _PLACEHOLDER.items()
     for direction, columns in _DIRECTION_COLUMNS.items()
+    for filtered in (False, True)
 }
 
 
@@ -304,9 +347,13 @@ def trace(session: Session, actor: Actor, business_id: str, direction: Direction
     direction = Direction(direction)
     root = business_id.strip()
     connection = session.connection()
+    dialect = connection.dialect.name
+    # On SQLite the check and the trace share one snapshot; elsewhere each statement sees the
+    # latest commits, so the filter always applies.
+    filtered = dialect != "sqlite" or any_pending_run(session)
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(_TRACE_SQL[(connection.dialect.name, direction)], {"root": root})
+        cursor.execute(_TRACE_SQL[(dialect, direction, filtered)], {"root": root})
         rows = cursor.fetchall()
     finally:
         cursor.close()
@@ -426,6 +473,7 @@ _BLOCKING_SQL = text(
         SELECT id FROM item WHERE id = :item
         UNION
         SELECT l.parent_id FROM genealogy_link l JOIN reach r ON l.child_id = r.id
+        WHERE {visible}
     )
     SELECT i.business_id, h.reason, h.placed_at
     FROM reach r
@@ -433,7 +481,7 @@ _BLOCKING_SQL = text(
     JOIN item_hold h ON h.item_id = i.id AND h.released_at IS NULL
     ORDER BY h.placed_at, h.id
     LIMIT 1
-    """
+    """.format(visible=_visible_sql("l"))
 ).columns(placed_at=UtcDateTime())
 
 
@@ -561,35 +609,3 @@ def scrap(session: Session, actor: Actor, business_id: str, reason: str, secret:
         reason=why,
         signature_meaning=meaning.value,
     )
-
-
-class GenealogyService:
-    """Genealogy for the UI: each call is one unit of work by the current actor."""
-
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def item(self, business_id: str) -> ItemInfo:
-        with self._database.reading() as session:
-            return item_info(session, self._actor(), business_id)
-
-    def trace(self, business_id: str, direction: Direction | str) -> Trace:
-        with self._database.reading() as session:
-            return trace(session, self._actor(), business_id, direction)
-
-    def recall(self, business_id: str) -> list[RecallRow]:
-        with self._database.reading() as session:
-            return recall(session, self._actor(), business_id)
-
-    def holds(self, active_only: bool = True) -> list[HoldInfo]:
-        with self._database.reading() as session:
-            return list_holds(session, self._actor(), active_only)
-
-    def place_hold(self, business_id: str, reason: str) -> HoldInfo:
-        with self._database.unit_of_work() as session:
-            return place_hold(session, self._actor(), business_id, reason)
-
-    def release_hold(self, business_id: str, reason: str, secret: str) -> HoldInfo:
-        with self._database.unit_of_work() as session:
-            return release_hold(session, self._actor(), business_id, reason, secret)

@@ -115,21 +115,32 @@ def seed_live_floor(database: Database, actor: Actor, cells: int = 12) -> int:
         for bid, kind, material, quantity, unit, _where in FLOOR_LOTS:
             genealogy.receive_lot(session, actor, bid, kind, material, Decimal(quantity), unit)
         genealogy.place_hold(session, actor, HELD_LOT, HELD_REASON)
-    service = station.StationService(database, lambda: DEMO_OPERATOR)
+
+    def scan(where: str, code: str) -> station.ScanResult:
+        with database.unit_of_work() as session:
+            return station.record_scan(session, DEMO_OPERATOR, where, code)
+
     for bid, *_rest, where in FLOOR_LOTS:
         if where is not None:
-            service.scan(where, bid)
+            scan(where, bid)
     made = 0
     for index in range(cells):
-        result = service.scan("STACK-1", f"CELL-26L{index:07d}")
+        result = scan("STACK-1", f"CELL-26L{index:07d}")
         made += result.ok
     # The first half filled within tolerance: they wait for formation.
     for index in range(cells // 2):
         code = f"CELL-26L{index:07d}"
-        service.scan("FILL-1", code)
-        service.fill(
-            "FILL-1", code, Decimal("812.4"), Decimal("992.6") + index % 3 / Decimal(10), "g"
-        )
+        scan("FILL-1", code)
+        with database.unit_of_work() as session:
+            station.record_fill(
+                session,
+                DEMO_OPERATOR,
+                "FILL-1",
+                code,
+                Decimal("812.4"),
+                Decimal("992.6") + index % 3 / Decimal(10),
+                "g",
+            )
     return made
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,19 +32,26 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import KNOWN_UNITS, UNIT_KINDS, ItemStatus, convert_quantity
-from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, LinedeskError, Message
-from desktop.domain.plant_time import as_utc, zone
+from desktop.domain.messages import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InputError,
+    LinedeskError,
+    Message,
+)
+from desktop.domain.plant_time import as_utc, utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
 from desktop.services.database import Database
-from desktop.storage.engine import SQLITE_BEGIN
-from desktop.storage.models.genealogy import GenealogyLink, Item
+from desktop.services.genealogy import PENDING_STATES, visible_items
+from desktop.storage.engine import SQLITE_BEGIN, sqlite_file
+from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
 
 LOT_COLUMNS = ("id", "kind", "material", "quantity", "unit", "created_at")
 LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station")
@@ -122,16 +131,20 @@ class _CsvFile:
     def _dialect(self) -> dict[str, Any]:
         return {"delimiter": self.delimiter, "skipinitialspace": False}
 
-    def chunks(self, size: int = 10_000) -> Iterator[tuple[int, list[list[str]]]]:
-        """Rows in lists of `size`, each with the line number of its first row; rows are in
-        the order of `columns`. Blank rows come as empty lists (a spreadsheet counts them)."""
+    def chunks(
+        self, size: int | Callable[[], int] = 10_000
+    ) -> Iterator[tuple[int, list[list[str]]]]:
+        """Rows in lists of `size` (or of what `size()` says before each list), each with the
+        line number of its first row; rows are in the order of `columns`. Blank rows come as
+        empty lists (a spreadsheet counts them)."""
+        sizes = size if callable(size) else (lambda: size)
         reader = csv.reader(self._text, **self._dialect())
         line = 2
         positions = self.positions
         natural = positions == list(range(len(positions))) and self.width == len(positions)
         while True:
             try:
-                rows = list(islice(reader, size))
+                rows = list(islice(reader, sizes()))
             except UnicodeDecodeError as exc:
                 raise _file_error(
                     self.path, line, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
@@ -291,8 +304,9 @@ class _Known:
 ZERO = Decimal(0)
 _ITEM_COLUMNS = ("id", "business_id", "kind", "material", "quantity", "remaining", "unit",
                  "status", "held", "created_at", "station", "created_by", "route_position",
-                 "last_station", "event_id")  # fmt: skip
-_LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station")
+                 "last_station", "event_id", "import_run")  # fmt: skip
+_LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station",
+                 "import_run")  # fmt: skip
 _COMPILED: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
@@ -317,8 +331,9 @@ def _bulk_insert(connection: Connection, table: Any, columns: tuple[str, ...], r
 
 
 def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
-    """`count` new item ids. SQLite: the write lock is held (BEGIN IMMEDIATE), so max(id)+1...
-    is free; PostgreSQL: values from the id sequence, safe with other writers."""
+    """`count` new item ids. SQLite: called under the write lock (BEGIN IMMEDIATE), so
+    max(id)+1... is free until that transaction ends; PostgreSQL: values from the id sequence,
+    safe with other writers."""
     if count == 0:
         return range(0)
     if connection.dialect.name == "sqlite":
@@ -331,40 +346,199 @@ def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
     return [int(r[0]) for r in rows]
 
 
-def _defer_foreign_keys(connection: Connection) -> None:
-    """Check the links' foreign keys at commit: links are stored before the items they name,
-    so each new item is written once, with its final state. SQLite defers every foreign key
-    for this transaction; PostgreSQL defers the DEFERRABLE ones (the links')."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        # A bigger page cache for this connection while it builds the indexes of a big run.
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    else:
-        connection.execute(text("SET CONSTRAINTS ALL DEFERRED"))
+SLICE_SECONDS = 0.05  # the write lock is held this long at most, about, per slice
+YIELD_SECONDS = 0.03  # then let go of it this long when no parsing happens in between
+
+
+class ImportBusy(ConflictError):
+    """Another import runs on this database (its run stays invisible until it commits)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages", "Another genealogy import is running on this database; try again later"
+            )
+        )
+
+
+_LOCAL_LOCKS: dict[str, threading.Lock] = {}
 
 
 @contextmanager
-def _bulk_unit_of_work(database: Database) -> Iterator[Session]:
-    """The import's transaction. On SQLite, the connection's foreign-key checks are off for it:
-    the run resolves every link's parent and child to an item of the file or of the database
-    (read under the write lock) before storing it, so the per-row checks would only repeat
-    that work. They are switched back on before the connection returns to the pool.
-    Elsewhere, the ordinary unit of work (the links' keys are deferred to the commit)."""
-    if not database.is_sqlite:
-        with database.unit_of_work() as session:
-            yield session
+def _import_lock(database: Database) -> Iterator[None]:
+    """One import at a time per database, held by the importing process and released by the
+    operating system or the server when that process dies (even by SIGKILL): whoever holds it
+    knows that a run still marked "running" was interrupted. SQLite: an exclusive lock on a
+    file next to the database; PostgreSQL: a session advisory lock."""
+    if database.is_sqlite:
+        path = sqlite_file(database.engine.url)
+        if path is None:
+            lock = _LOCAL_LOCKS.setdefault(database.url, threading.Lock())
+            if not lock.acquire(blocking=False):
+                raise ImportBusy()
+            try:
+                yield
+            finally:
+                lock.release()
+            return
+        handle = open(f"{path}.import-lock", "a+b")  # noqa: SIM115 - held for the whole run
+        try:
+            try:
+                _lock_file(handle)
+            except OSError:
+                raise ImportBusy() from None
+            yield
+        finally:
+            handle.close()  # closing releases the lock
         return
     with database.engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        driver.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, where it counts
+        got = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _PG_KEY})
+        if not got.scalar():
+            connection.rollback()
+            raise ImportBusy()
+        connection.commit()
         try:
-            writer = connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
-            with Session(bind=writer, expire_on_commit=False) as session, session.begin():
-                yield session
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_KEY})
+            connection.commit()
+
+
+_PG_KEY = 0x4C494E45  # "LINE": the advisory lock of genealogy imports
+
+
+def _lock_file(handle: Any) -> None:
+    """An exclusive, non-blocking lock on an open file (raises OSError when it is taken)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+@contextmanager
+def _import_connection(database: Database) -> Iterator[Connection]:
+    """The import's own connection, on which each slice is a transaction of its own.
+
+    On SQLite, foreign-key checks are off for it (the run resolves every link's parent and
+    child to an item of the file or of the database before storing it, so the per-row checks
+    would only repeat that work), its page cache is larger, and its slices are written with
+    `synchronous=NORMAL`: they are invisible until the last commit, which is FULL, and WAL
+    syncs the log before any checkpoint, so what a reader can see is durable as before.
+    Everything is set back before the connection returns to the pool."""
+    with database.engine.connect() as connection:
+        if not database.is_sqlite:
+            yield connection
+            return
+        driver = connection.connection.driver_connection
+        for pragma in ("foreign_keys = OFF", "synchronous = NORMAL",
+                       f"cache_size = -{IMPORT_CACHE_KIB}"):  # fmt: skip
+            driver.execute(f"PRAGMA {pragma}")  # outside any transaction, where it counts
+        try:
+            yield connection
         finally:
             if connection.in_transaction():
                 connection.rollback()
-            driver.execute("PRAGMA foreign_keys = ON")
+            for pragma in ("foreign_keys = ON", "synchronous = FULL", "cache_size = -2000"):
+                driver.execute(f"PRAGMA {pragma}")
+
+
+@contextmanager
+def _transaction(connection: Connection, write: bool) -> Iterator[Connection]:
+    """One short transaction on the import's connection; writing ones take SQLite's write lock
+    at once (BEGIN IMMEDIATE), so a slice waits its turn like a station's write does."""
+    if connection.dialect.name == "sqlite":
+        connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE" if write else "DEFERRED"})
+    with connection.begin():
+        yield connection
+
+
+class _Slices:
+    """How many rows the next slice takes so that it holds the write lock about
+    `SLICE_SECONDS` (the machine, the disk and the table sizes decide, so it is measured)."""
+
+    def __init__(self, first: int = 2_000) -> None:
+        self.size = first
+
+    def measured(self, rows: int, seconds: float) -> None:
+        if rows < self.size or seconds <= 0:
+            return
+        wanted = int(rows * SLICE_SECONDS / seconds)
+        self.size = max(500, min(BATCH, wanted, self.size * 2))
+
+
+def pending_runs(session: Session) -> set[int]:
+    """Import runs whose rows readers must not see: still running, or interrupted and not yet
+    removed."""
+    return set(
+        session.scalars(select(ImportRun.id).where(ImportRun.state.in_(PENDING_STATES))).all()
+    )
+
+
+def clean_interrupted_imports(database: Database) -> int:
+    """Remove the rows of every import run that never committed (a process killed, a run
+    cancelled or refused); returns how many runs were removed. Nothing happens while another
+    process imports (its run is alive). Safe at every start: the rows were never visible."""
+    try:
+        with _import_lock(database), _import_connection(database) as connection:
+            return _clean(connection)
+    except ImportBusy:
+        return 0
+
+
+def _clean(connection: Connection) -> int:
+    with _transaction(connection, write=False):
+        runs = connection.execute(
+            select(ImportRun.id, ImportRun.items_after, ImportRun.links_after).where(
+                ImportRun.state.in_(PENDING_STATES)
+            )
+        ).all()
+    for run in runs:
+        _remove_rows(connection, run.id, run.items_after, run.links_after)
+    return len(runs)
+
+
+def _remove_rows(connection: Connection, run_id: int, items_after: int, links_after: int) -> None:
+    """Delete one run's rows in short slices by id range (the run's rows lie above the ids it
+    started after), links first, then mark the run removed."""
+    with _transaction(connection, write=True):
+        connection.execute(
+            update(ImportRun).where(ImportRun.id == run_id).values(state="abandoned")
+        )
+    for table, after in ((GenealogyLink.__table__, links_after), (Item.__table__, items_after)):
+        with _transaction(connection, write=False):
+            top = connection.execute(select(func.max(table.c.id))).scalar() or 0
+        start = after
+        window = 20_000
+        while start < top:
+            began = time.perf_counter()
+            with _transaction(connection, write=True):
+                connection.execute(
+                    table.delete().where(
+                        table.c.id > start,
+                        table.c.id <= start + window,
+                        table.c.import_run == run_id,
+                    )
+                )
+            start += window
+            _yield_lock(time.perf_counter() - began)
+    with _transaction(connection, write=True):
+        connection.execute(
+            update(ImportRun)
+            .where(ImportRun.id == run_id)
+            .values(state="removed", finished_at=utc_now())
+        )
+
+
+def _yield_lock(held: float) -> None:
+    """Leave the write lock free for a moment after a slice with no parsing behind it: a
+    station waiting in SQLite's busy handler polls every few milliseconds at first, then
+    every 25-100 ms, and must find it free."""
+    time.sleep(min(YIELD_SECONDS, max(0.005, held / 2)))
 
 
 def import_genealogy(
@@ -374,7 +548,14 @@ def import_genealogy(
     links_path: Path,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import LOTS.csv and LINKS.csv in one transaction; see the module docstring."""
+    """Import LOTS.csv and LINKS.csv as one run, all or nothing as every reader sees it.
+
+    The run is stored in short committed slices (so a station's write never waits more than
+    one slice), each row marked with the run; readers skip the rows of runs not committed, and
+    the run's last, tiny commit (the lots it consumed from, the audit row, its state) makes it
+    visible at once. Bad input, a cancel (from `progress`) or any failure removes what the run
+    stored; a run cut short by a killed process is removed by the next import.
+    """
     actor.require(Permission.IMPORT_GENEALOGY)
     started = time.perf_counter()
     lots = _CsvFile(lots_path, LOT_COLUMNS)
@@ -389,23 +570,15 @@ def import_genealogy(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with _bulk_unit_of_work(database) as session:
-            tz = zone(plant.site_info(session).time_zone)
-            run = _Run(session, tz, lots, links, total, progress)
-            counts = run.execute()
-            audit.record_bulk(
-                session,
-                actor,
-                "import genealogy",
-                "item",
-                counts={
-                    "lots_added": counts[0],
-                    "lots_unchanged": counts[1],
-                    "links_added": counts[2],
-                    "links_unchanged": counts[3],
-                },
-                details={"lots_file": lots_path.name, "links_file": links_path.name},
-            )
+        with _import_lock(database), _import_connection(database) as connection:
+            _clean(connection)
+            run = _Run(connection, actor, lots, links, total, progress)
+            try:
+                counts = run.execute()
+            except BaseException:
+                if run.run_id is not None:
+                    _remove_rows(connection, run.run_id, run.items_after, run.links_after)
+                raise
     finally:
         if collecting:
             gc.enable()
@@ -417,49 +590,77 @@ def import_genealogy(
 
 
 class _Run:
-    """One import: read and check the lots, reserve their ids, store the links (checking and
-    counting consumption), then store the new items in their final state."""
+    """One import: read and check the lots, store the new items, store the links (checking and
+    counting consumption), settle the new items' final state, then commit the run."""
 
     def __init__(
         self,
-        session: Session,
-        tz: ZoneInfo,
+        connection: Connection,
+        actor: Actor,
         lots: _CsvFile,
         links: _CsvFile,
         total: int,
         progress: Progress | None,
     ) -> None:
-        self.session = session
-        self.connection = session.connection()
-        self.sqlite = self.connection.dialect.name == "sqlite"
-        self.values = _Values(tz, self.sqlite)
+        self.connection = connection
+        self.actor = actor
+        self.sqlite = connection.dialect.name == "sqlite"
         self.lots = lots
         self.links = links
         self.total = total
         self.progress = progress
         self.known: dict[str, _Known] = {}
-        self.empty = self.connection.execute(text("SELECT max(id) FROM item")).scalar() is None
+        self.slices = _Slices()
+        self.run_id: int | None = None
+        self.items_after = self.links_after = 0
+        self.empty = True
+        self.values: _Values
 
     def tick(self) -> None:
         if self.progress is not None:
             self.progress(self.lots.position() + self.links.position(), self.total)
 
     def execute(self) -> tuple[int, int, int, int]:
-        _defer_foreign_keys(self.connection)
+        self.begin()
         parsed = self.read_lots()
         unchanged = 0
         if not self.empty:
             parsed, unchanged = self._skip_stored_lots(parsed)
-        ids = _reserve_ids(self.connection, len(parsed))
-        known = self.known
-        for item_id, entry in zip(ids, parsed, strict=True):
-            known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
+        self.store_items(parsed)
         links_added, links_unchanged = self.store_links()
-        self.store_items(parsed, ids)
-        self.update_stored_items()
-        if self.sqlite:
-            self.connection.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default
+        self.settle_items()
+        self.commit(len(parsed), unchanged, links_added, links_unchanged)
         return len(parsed), unchanged, links_added, links_unchanged
+
+    def begin(self) -> None:
+        """The run's row, in state "running", with the highest ids stored before it."""
+        connection = self.connection
+        with _transaction(connection, write=True):
+            session = Session(bind=connection)
+            tz = zone(plant.site_info(session).time_zone)
+            session.close()
+            self.items_after = connection.execute(select(func.max(Item.id))).scalar() or 0
+            self.links_after = connection.execute(select(func.max(GenealogyLink.id))).scalar() or 0
+            self.run_id = connection.execute(
+                insert(ImportRun).returning(ImportRun.id),
+                {
+                    "kind": "genealogy",
+                    "state": "running",
+                    "started_at": utc_now(),
+                    "started_by": self.actor.username,
+                    "items_after": self.items_after,
+                    "links_after": self.links_after,
+                },
+            ).scalar_one()
+        self.empty = self.items_after == 0
+        self.values = _Values(tz, self.sqlite)
+
+    def _write(self, table: Any, columns: tuple[str, ...], rows: list) -> None:
+        """One slice: its rows in a transaction of their own."""
+        began = time.perf_counter()
+        with _transaction(self.connection, write=True):
+            _bulk_insert(self.connection, table, columns, rows)
+        self.slices.measured(len(rows), time.perf_counter() - began)
 
     # -- lots ----------------------------------------------------------------------------------
     def read_lots(self) -> list[tuple]:
@@ -533,15 +734,16 @@ class _Run:
         unchanged = 0
         for start in range(0, len(parsed), LOOKUP):
             chunk = parsed[start : start + LOOKUP]
-            stored = {
-                row.business_id: row
-                for row in self.session.execute(
-                    select(
-                        Item.id, Item.business_id, Item.kind, Item.material, Item.quantity,
-                        Item.remaining, Item.unit, Item.status, Item.created_at,
-                    ).where(Item.business_id.in_([r[0] for r in chunk]))
-                )
-            }  # fmt: skip
+            with _transaction(self.connection, write=False):
+                stored = {
+                    row.business_id: row
+                    for row in self.connection.execute(
+                        select(
+                            Item.id, Item.business_id, Item.kind, Item.material, Item.quantity,
+                            Item.remaining, Item.unit, Item.status, Item.created_at,
+                        ).where(Item.business_id.in_([r[0] for r in chunk]))
+                    )
+                }  # fmt: skip
             for entry in chunk:
                 bid, kind, material, amount, _stored, unit, at, line = entry
                 row = stored.get(bid)
@@ -580,71 +782,206 @@ class _Run:
                 self.known[bid] = _Known(row.id, RANK[row.kind], row.unit, capacity, False)
         return fresh, unchanged
 
-    def store_items(self, parsed: list[tuple], ids: list[int] | range) -> None:
-        """The new items, with what the links consumed from them and where they were made."""
-        available, consumed = ItemStatus.AVAILABLE.value, ItemStatus.CONSUMED.value
+    def store_items(self, parsed: list[tuple]) -> None:
+        """The new items in their first state (nothing consumed from them yet), in slices.
+        Each slice takes its ids under the write lock (SQLite: above the highest stored;
+        PostgreSQL: from the id sequence), so items a station makes meanwhile never collide."""
         known = self.known
+        run = self.run_id
+        available = ItemStatus.AVAILABLE.value
+        self.slices = _Slices()
+        start = 0
+        while start < len(parsed):
+            chunk = parsed[start : start + self.slices.size]
+            start += len(chunk)
+            began = time.perf_counter()
+            try:
+                with _transaction(self.connection, write=True):
+                    ids = _reserve_ids(self.connection, len(chunk))
+                    rows = [(item_id, bid, kind, material, stored, stored, unit, available, False,
+                             at, None, None, None, None, None, run)
+                            for item_id, (bid, kind, material, _q, stored, unit, at, _line)
+                            in zip(ids, chunk, strict=True)]  # fmt: skip
+                    _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
+            except IntegrityError:
+                raise self._taken(chunk) from None
+            held = time.perf_counter() - began
+            self.slices.measured(len(chunk), held)
+            for item_id, entry in zip(ids, chunk, strict=True):
+                known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
+            _yield_lock(held)
+            self.tick()
+
+    def _taken(self, chunk: list[tuple]) -> InputError:
+        """A lot or serial number of the file that a station stored while the run went on."""
+        with _transaction(self.connection, write=False):
+            stored = set(
+                self.connection.execute(
+                    select(Item.business_id).where(
+                        Item.business_id.in_([entry[0] for entry in chunk[:LOOKUP]]),
+                        Item.import_run.is_(None),
+                    )
+                ).scalars()
+            )
+        for entry in chunk:
+            if entry[0] in stored:
+                return _file_error(
+                    self.lots.path,
+                    entry[7],
+                    Message(
+                        QT_TRANSLATE_NOOP("Messages", "{id} was stored meanwhile at a station"),
+                        {"id": entry[0]},
+                    ),
+                )
+        return _file_error(
+            self.lots.path,
+            chunk[0][7],
+            Message(QT_TRANSLATE_NOOP("Messages", "a lot of this file was stored meanwhile")),
+        )
+
+    def settle_items(self) -> None:
+        """The new items' final state: what the links consumed from them, where they were made
+        and last used. Their rows are still invisible, so these slices change nothing anyone
+        sees."""
+        available, consumed = ItemStatus.AVAILABLE.value, ItemStatus.CONSUMED.value
         amount = self.values.amount
         rows = []
-        for item_id, (bid, kind, material, _q, stored, unit, at, _line) in zip(
-            ids, parsed, strict=True
-        ):
-            entry = known[bid]
-            if entry.consumed:
-                left = entry.capacity - entry.consumed
-                remaining = amount(left)
-                status = consumed if left <= 0 else available
-            else:
-                remaining, status = stored, available
-            rows.append((item_id, bid, kind, material, stored, remaining, unit, status, False, at,
-                         entry.station, None, None, entry.last or entry.station, None))  # fmt: skip
-            if len(rows) == BATCH:
-                _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
-                rows = []
-                self.tick()
-        _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
-
-    def update_stored_items(self) -> None:
-        """Items stored before this run that its links consumed from."""
-        rows = [
-            {
-                "remaining": entry.capacity - entry.consumed,
-                "status": ItemStatus.CONSUMED.value
-                if entry.capacity - entry.consumed <= 0
-                else ItemStatus.AVAILABLE.value,
-                "last": entry.last,
-                "item_id": entry.id,
-            }
-            for entry in self.known.values()
-            if not entry.new and entry.consumed
-        ]
+        for entry in self.known.values():
+            if not entry.new or not (entry.consumed or entry.station):
+                continue
+            left = entry.capacity - entry.consumed
+            rows.append((amount(left), consumed if left <= 0 else available, entry.station,
+                         entry.last or entry.station, entry.id))  # fmt: skip
+        if self.sqlite:
+            sql = (
+                "UPDATE item SET remaining = ?, status = ?, station = ?, last_station = ? "
+                "WHERE id = ?"
+            )
         statement = (
             update(Item)
             .where(Item.id == bindparam("item_id"))
             .values(remaining=bindparam("remaining"), status=bindparam("status"),
-                    last_station=bindparam("last"))
+                    station=bindparam("made_at"), last_station=bindparam("last"))
         )  # fmt: skip
-        for start in range(0, len(rows), BATCH):
-            self.connection.execute(statement, rows[start : start + BATCH])
+        self.slices = _Slices()
+        start = 0
+        while start < len(rows):
+            chunk = rows[start : start + self.slices.size]
+            start += len(chunk)
+            began = time.perf_counter()
+            with _transaction(self.connection, write=True):
+                if self.sqlite:
+                    self.connection.exec_driver_sql(sql, chunk)
+                else:
+                    self.connection.execute(
+                        statement,
+                        [{"remaining": r[0], "status": r[1], "made_at": r[2], "last": r[3],
+                          "item_id": r[4]} for r in chunk],
+                    )  # fmt: skip
+            held = time.perf_counter() - began
+            self.slices.measured(len(chunk), held)
+            _yield_lock(held)
+            self.tick()
+
+    def commit(self, lots_added: int, lots_unchanged: int, added: int, unchanged: int) -> None:
+        """The run's last commit, the only one readers notice: the lots stored before the run
+        that its links consumed from (read again under the write lock, as stations may have
+        consumed from them meanwhile), the audit row, and the run's state, all at once."""
+        connection = self.connection
+        if self.sqlite:
+            connection.connection.driver_connection.execute("PRAGMA synchronous = FULL")
+        stored = {
+            entry.id: entry for entry in self.known.values() if not entry.new and entry.consumed
+        }
+        ids = sorted(stored)
+        overdrawn: _Known | None = None
+        with _transaction(connection, write=True):
+            updates = []
+            for start in range(0, len(ids), LOOKUP):
+                for row in connection.execute(
+                    select(Item.id, Item.remaining, Item.status).where(
+                        Item.id.in_(ids[start : start + LOOKUP])
+                    )
+                ):
+                    entry = stored[row.id]
+                    entry.capacity = row.remaining if row.status == ItemStatus.AVAILABLE else ZERO
+                    left = entry.capacity - entry.consumed
+                    if left < 0:
+                        overdrawn = entry
+                        break
+                    updates.append({
+                        "remaining": left,
+                        "status": ItemStatus.CONSUMED.value if left <= 0
+                        else ItemStatus.AVAILABLE.value,
+                        "last": entry.last,
+                        "item_id": entry.id,
+                    })  # fmt: skip
+                if overdrawn is not None:
+                    break
+            if overdrawn is None:
+                if updates:
+                    connection.execute(
+                        update(Item)
+                        .where(Item.id == bindparam("item_id"))
+                        .values(remaining=bindparam("remaining"), status=bindparam("status"),
+                                last_station=bindparam("last")),
+                        updates,
+                    )  # fmt: skip
+                session = Session(bind=connection)
+                audit.record_bulk(
+                    session,
+                    self.actor,
+                    "import genealogy",
+                    "item",
+                    counts={
+                        "lots_added": lots_added,
+                        "lots_unchanged": lots_unchanged,
+                        "links_added": added,
+                        "links_unchanged": unchanged,
+                    },
+                    details={
+                        "lots_file": self.lots.path.name,
+                        "links_file": self.links.path.name,
+                        "run": self.run_id,
+                    },
+                )
+                session.flush()
+                session.close()
+                connection.execute(
+                    update(ImportRun)
+                    .where(ImportRun.id == self.run_id)
+                    .values(state="committed", finished_at=utc_now())
+                )
+        if overdrawn is not None:
+            message = self._overdrawn(overdrawn)
+            raise InputError(message.template, **message.params)
 
     # -- links ---------------------------------------------------------------------------------
     def _resolve(self, bids: set[str]) -> None:
         """Items the links name that the lots file did not: look them up in the database."""
         missing = [b for b in bids if b not in self.known]
-        for start in range(0, len(missing), LOOKUP):
-            for row in self.session.execute(
-                select(
-                    Item.id, Item.business_id, Item.kind, Item.unit, Item.remaining, Item.status
-                ).where(Item.business_id.in_(missing[start : start + LOOKUP]))
-            ):
-                capacity = row.remaining if row.status == ItemStatus.AVAILABLE else ZERO
-                self.known[row.business_id] = _Known(
-                    row.id, RANK.get(row.kind, 0), row.unit, capacity, False
-                )
+        if not missing:
+            return
+        with _transaction(self.connection, write=False):
+            for start in range(0, len(missing), LOOKUP):
+                for row in self.connection.execute(
+                    select(
+                        Item.id, Item.business_id, Item.kind, Item.unit, Item.remaining,
+                        Item.status,
+                    ).where(
+                        Item.business_id.in_(missing[start : start + LOOKUP]),
+                        visible_items(),
+                    )
+                ):  # fmt: skip
+                    capacity = row.remaining if row.status == ItemStatus.AVAILABLE else ZERO
+                    self.known[row.business_id] = _Known(
+                        row.id, RANK.get(row.kind, 0), row.unit, capacity, False
+                    )
 
     def store_links(self) -> tuple[int, int]:
         added = unchanged = 0
-        for first, rows in self.links.chunks(BATCH):
+        self.slices = _Slices()
+        for first, rows in self.links.chunks(lambda: self.slices.size):
             if not self.empty:
                 self._resolve(
                     {r[0].strip() for r in rows if len(r) > 1}
@@ -688,6 +1025,7 @@ class _Run:
         values = self.values
         quantities = values._quantities
         path = self.links.path
+        run = self.run_id
         out: list[tuple] = []
         append = out.append
         old: list[tuple] = []
@@ -729,12 +1067,13 @@ class _Run:
                     child.station = station
                 if parent.last_at is None or last_at >= parent.last_at:
                     parent.last, parent.last_at = station, last_at
-                append((parent.id, child.id, stored_amount, unit, last_at, station))
+                append((parent.id, child.id, stored_amount, unit, last_at, station, run))
         except (_LineError, ValueError) as exc:
             raise self._link_error(line, row, exc) from None
         skipped = 0
         if old:
-            stored = self._stored_links(old)
+            with _transaction(self.connection, write=False):
+                stored = self._stored_links(old)
             for parent, child, amount, stored_amount, unit, at, station, line in old:
                 if (child.id, parent.id, at) in stored:
                     skipped += 1
@@ -745,9 +1084,9 @@ class _Run:
                 parent.consumed = total
                 if parent.last_at is None or at >= parent.last_at:
                     parent.last, parent.last_at = station, at
-                append((parent.id, child.id, stored_amount, unit, at, station))
+                append((parent.id, child.id, stored_amount, unit, at, station, run))
         try:
-            _bulk_insert(self.connection, GenealogyLink.__table__, _LINK_COLUMNS, out)
+            self._write(GenealogyLink.__table__, _LINK_COLUMNS, out)
         except IntegrityError:
             raise self._duplicate() from None
         return len(out), skipped
@@ -789,7 +1128,7 @@ class _Run:
         found: set[tuple[int, int, Any]] = set()
         children = sorted({entry[1].id for entry in old})
         for start in range(0, len(children), LOOKUP):
-            for child_id, parent_id, linked_at in self.session.execute(
+            for child_id, parent_id, linked_at in self.connection.execute(
                 select(
                     GenealogyLink.child_id, GenealogyLink.parent_id, GenealogyLink.linked_at
                 ).where(GenealogyLink.child_id.in_(children[start : start + LOOKUP]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -28,18 +29,21 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_NAMES, STATUS_NAMES
 from desktop.domain.roles import Permission
-from desktop.services.actor import Actor
+from desktop.operations import Job
 from desktop.services.genealogy import (
     Direction,
-    GenealogyService,
     ItemInfo,
     RecallRow,
     Trace,
     TraceLink,
     TraceNode,
     export_recall,
+    item_info,
+    recall,
+    trace,
 )
-from desktop.services.genealogy_import import import_genealogy
+from desktop.services.plant import SiteInfo, site_info
+from ui.formatting import datetime_text
 from ui.genealogy_dialogs import HoldDialog, ImportDialog
 from ui.main_window import Area
 from ui.messages import describe_error, translate
@@ -64,18 +68,26 @@ def _number(value: Any) -> str:
     return format(value.normalize(), "f") if value is not None else ""
 
 
+def _export(_job: Job, rows: list[RecallRow], path: Path) -> None:
+    """The recall report written on the long-job lane (an XLSX of thousands of rows)."""
+    export_recall(rows, path)
+
+
 class GenealogyPage(QWidget):
+    """Work goes through the operations kernel (`ops`): traces and details on the reader pool,
+    holds on the writer lane, exports and the import on the long-job lane."""
+
     def __init__(
         self,
-        service: GenealogyService,
-        tasks: Any,
+        ops: Any,
         may: Any = lambda _p: True,
-        importer: Any = None,
         devices: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._may, self._importer = service, tasks, may, importer
+        self._ops, self._may = ops, may
+        self._zone: ZoneInfo | None = None
+        self.current_item: ItemInfo | None = None
         self.trace_result: Trace | None = None
         self._nodes: dict[str, TraceNode] = {}
         self._onward: dict[str, list[TraceLink]] = {}
@@ -186,7 +198,7 @@ class GenealogyPage(QWidget):
         header.addWidget(title_label(self.tr("Genealogy")), 1)
         self.import_button = QPushButton(self.tr("Import from ERP..."))
         self.import_button.clicked.connect(self.open_import)
-        self.import_button.setVisible(importer is not None and may(Permission.IMPORT_GENEALOGY))
+        self.import_button.setVisible(may(Permission.IMPORT_GENEALOGY))
         header.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -195,6 +207,13 @@ class GenealogyPage(QWidget):
         layout.addWidget(body, 1)
         if devices is not None:
             devices.scan.connect(self._on_scan)
+        self._ops.read(site_info).then(self._got_site, self._failed)
+
+    def _got_site(self, site: SiteInfo) -> None:
+        """Times are shown on the plant's clock (the site's zone), not UTC nor the PC's."""
+        self._zone = ZoneInfo(site.time_zone)
+        if self.current_item is not None:
+            self._show_details(self.current_item)
 
     # -- tracing -------------------------------------------------------------------------------
     def _on_scan(self, scan: Any) -> None:
@@ -209,7 +228,7 @@ class GenealogyPage(QWidget):
         direction = self.direction.currentData()
         self.error.clear_error()
         self.trace_button.setEnabled(False)
-        self._tasks.run(lambda: self._service.trace(code, direction), self.show_trace, self._failed)
+        self._ops.read_as(trace, code, direction).then(self.show_trace, self._failed)
 
     def show_trace(self, result: Trace) -> None:
         self.trace_button.setEnabled(True)
@@ -250,7 +269,7 @@ class GenealogyPage(QWidget):
         if item is None:
             return
         code = item.data(0, ID_ROLE)
-        self._tasks.run(lambda: self._service.item(code), self._show_details, self._failed)
+        self._ops.read_as(item_info, code).then(self._show_details, self._failed)
 
     def _show_details(self, info: ItemInfo) -> None:
         self.current_item = info
@@ -261,7 +280,7 @@ class GenealogyPage(QWidget):
             (self.tr("Quantity"), f"{_number(info.quantity)} {info.unit}"),
             (self.tr("Remaining"), f"{_number(info.remaining)} {info.unit}"),
             (self.tr("Status"), status_name(info.status)),
-            (self.tr("Made"), info.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+            (self.tr("Made"), datetime_text(info.created_at, self._zone) if self._zone else ""),
             (self.tr("Made at"), info.station or ""),
             (self.tr("Made by"), info.created_by or ""),
             (self.tr("Last station"), info.last_station or ""),
@@ -285,10 +304,10 @@ class GenealogyPage(QWidget):
 
     # -- holds ---------------------------------------------------------------------------------
     def _hold(self, release: bool) -> HoldDialog | None:
-        info = getattr(self, "current_item", None)
+        info = self.current_item
         if info is None:
             return None
-        dialog = HoldDialog(info.id, release, self._service, self._tasks, self)
+        dialog = HoldDialog(info.id, release, self._ops, self)
         dialog.saved.connect(lambda _h: self.run_trace() if self.search.text() else None)
         dialog.open()
         return dialog
@@ -299,10 +318,8 @@ class GenealogyPage(QWidget):
         if not code:
             return
         self.error.clear_error()
-        self._tasks.run(
-            lambda: self._service.recall(code),
-            lambda rows: self._set_recall(rows, code),
-            self._failed,
+        self._ops.read_as(recall, code).then(
+            lambda rows: self._set_recall(rows, code), self._failed, owner=self
         )
         index = self.direction.findData(Direction.FORWARD)
         if self.direction.currentIndex() != index:
@@ -340,13 +357,13 @@ class GenealogyPage(QWidget):
             if not name:
                 return
             path = Path(name)
-        self._tasks.run(lambda: export_recall(rows, path), None, self._failed)
+        self._ops.long(_export, rows, path).then(None, self._failed)
 
     # -- import --------------------------------------------------------------------------------
     def open_import(self) -> ImportDialog | None:
-        if self._importer is None:
+        if not self._may(Permission.IMPORT_GENEALOGY):
             return None
-        dialog = ImportDialog(self._importer, self._tasks, self)
+        dialog = ImportDialog(self._ops, self)
         dialog.open()
         return dialog
 
@@ -362,11 +379,5 @@ def _escape(text: str) -> str:
 def create_area(context: AppContext) -> Area | None:
     if not context.may(Permission.VIEW_GENEALOGY):
         return None
-    service = GenealogyService(context.database, context.current_actor)
-
-    def importer(lots: Path, links: Path, progress: Any) -> Any:
-        actor: Actor = context.current_actor()
-        return import_genealogy(context.database, actor, lots, links, progress)
-
-    page = GenealogyPage(service, context.tasks, context.may, importer, context.devices)
+    page = GenealogyPage(context.ops, context.may, context.devices)
     return Area("genealogy", QCoreApplication.translate("MainWindow", "Genealogy"), page)

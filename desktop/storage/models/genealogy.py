@@ -55,6 +55,10 @@ class Item(Base):
     route_position: Mapped[int | None] = mapped_column(Integer)
     last_station: Mapped[str | None] = mapped_column(String(64))
     event_id: Mapped[str | None] = mapped_column(String(36))
+    # The import run that stored the item (None: made at a station or by hand); readers see it
+    # only once that run is committed. No foreign key: adding one would make SQLite copy the
+    # table at the migration, and the run's rows are checked by the import itself.
+    import_run: Mapped[int | None] = mapped_column(Integer)
 
 
 class GenealogyLink(Base):
@@ -80,6 +84,26 @@ class GenealogyLink(Base):
     station: Mapped[str | None] = mapped_column(String(64))
     operator: Mapped[str | None] = mapped_column(String(64))
     event_id: Mapped[str | None] = mapped_column(String(36))
+    import_run: Mapped[int | None] = mapped_column(Integer)  # as `Item.import_run`
+
+
+class ImportRun(Base):
+    """One bulk import, stored in short committed slices and invisible until `state` is
+    "committed" (the run's last, tiny commit). A run left "running" by a process that died, or
+    "abandoned" (bad input, cancel), is removed by the next import; until then its rows stay
+    invisible. `items_after` / `links_after` are the highest ids before the run started: the
+    run's rows all lie above them, so the clean-up walks id ranges instead of an index."""
+
+    __tablename__ = "import_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime]
+    started_by: Mapped[str] = mapped_column(String(64))
+    finished_at: Mapped[datetime | None]
+    items_after: Mapped[int] = mapped_column(Integer)
+    links_after: Mapped[int] = mapped_column(Integer)
 
 
 class ItemHold(Base):
