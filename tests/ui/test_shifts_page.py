@@ -145,3 +145,165 @@ def test_the_admin_tab_shows_patterns_rotation_and_holidays(qtbot, demo_db) -> N
         )
         is None
     )
+
+
+# --- writes are safe against a double click; times in plant time; typed text as typed ----------
+
+
+@pytest.fixture
+def demo_copy(demo_url: str, tmp_path: Path):  # noqa: ANN201
+    """A private copy of the demo plant for tests that write."""
+    import shutil
+
+    from desktop.services.database import open_database
+
+    source = Path(demo_url.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy(f"{source}{suffix}", tmp_path / f"copy.sqlite{suffix}")
+    database = open_database("sqlite:///" + (tmp_path / "copy.sqlite").as_posix())
+    yield database
+    database.dispose()
+
+
+def _handover_submits(database, uuid: str) -> int:  # noqa: ANN001
+    from sqlalchemy import func, select
+
+    from desktop.storage.models.security import AuditEntry
+
+    with database.reading() as session:
+        return session.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.object_type == "handover",
+                AuditEntry.action == "submit",
+                AuditEntry.object_id == uuid,
+            )
+        )
+
+
+def _choose_first_line(qtbot, page: ShiftsPage) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: page.line_combo.count() > 1, timeout=15_000)
+    page.line_combo.setCurrentIndex(1)
+    qtbot.waitUntil(
+        lambda: (
+            page.loaded is not None
+            and page.loaded.summary is not None
+            or (page.loaded is not None and page.loaded.handover is not None)
+        ),
+        timeout=15_000,
+    )
+
+
+def test_a_double_click_on_hand_over_hands_over_once(qtbot, demo_copy) -> None:
+    author = "<b>chef</b> équipe"
+    page = _page(qtbot, demo_copy, Actor(author, Role.SUPERVISOR, "OFFICE"))
+    _choose_first_line(qtbot, page)
+    panel = page.handover
+    page.tabs.setCurrentWidget(panel)
+    assert panel.submit_button.isEnabled(), panel.status.text()
+    panel.notes.setPlainText("Pump P2 <noisy> & hot")
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    # the first click's write is in flight: nothing can send a second one
+    assert panel.writing
+    assert not panel.submit_button.isEnabled() and not panel.save_button.isEnabled()
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            not panel.writing
+            and page.loaded.handover is not None
+            and page.loaded.handover.status == "submitted"
+        ),
+        timeout=15_000,
+    )
+    assert page.ops.wait(10_000)
+    view = page.loaded.handover
+    assert _handover_submits(demo_copy, view.uuid) == 1
+    assert view.notes == "Pump P2 <noisy> & hot" and view.author == author
+    # the buttons are back as the submitted handover allows: still editable, not by its author
+    assert panel.submit_button.isEnabled() and panel.save_button.isEnabled()
+    # the author's name is shown as typed, not read as markup
+    assert panel.status.textFormat() == Qt.TextFormat.PlainText
+    assert author in panel.status.text()
+
+
+def test_a_refused_handover_gives_its_buttons_back(qtbot, demo_copy) -> None:
+    page = _page(qtbot, demo_copy, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
+    _choose_first_line(qtbot, page)
+    panel = page.handover
+    # a shift that has not started yet: nothing to hand over, the service says so
+    page.day.setDate(page.day.date().addDays(2))
+    qtbot.waitUntil(
+        lambda: page.loaded is not None and page.loaded.shift.day == page.day.date().toPython(),
+        timeout=15_000,
+    )
+    assert panel.save_button.isEnabled()
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert not panel.save_button.isEnabled()
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=15_000)
+    assert "has not started" in page.error.text()
+    assert not panel.writing and panel.save_button.isEnabled() and panel.submit_button.isEnabled()
+
+
+def test_a_badge_scanned_twice_while_recorded_clocks_once(qtbot, demo_copy) -> None:
+    page = _page(qtbot, demo_copy, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
+    qtbot.waitUntil(
+        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
+    )
+    row = next(r for r in page.loaded.roster.rows if r.clock_in is None)
+    page.tabs.setCurrentWidget(page.clock)
+    for _ in range(2):  # a double Enter on the wedge, or a scanner bounce
+        qtbot.keyClicks(page.clock.badge, row.badge)
+        qtbot.keyClick(page.clock.badge, Qt.Key.Key_Return)
+    assert page.clock.recording == 1
+    qtbot.waitUntil(lambda: page.clock.recording == 0, timeout=10_000)
+    assert page.ops.wait(10_000)
+    qtbot.wait(50)  # anything still queued for the page is delivered now
+    assert len(page.clock.clockings) == 1
+    assert "clocked in" in page.clock.clockings[0]
+    # the clocking's time is plant time (the site's zone, not UTC nor the PC's)
+    from zoneinfo import ZoneInfo
+
+    with demo_copy.reading() as session:
+        from desktop.services.roster import employee_by_badge
+        from desktop.storage.models.shifts import Attendance
+
+        employee = employee_by_badge(session, row.badge)
+        clocked = max(
+            a.clock_in for a in session.query(Attendance).filter_by(employee_id=employee.id)
+        )
+    plant = clocked.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo("Europe/Paris"))
+    assert f"at {plant:%H:%M}" in page.clock.clockings[0]
+    # once recorded, the badge is taken again (the service calls it the same scan)
+    page.clock.badge_scanned(row.badge)
+    qtbot.waitUntil(lambda: len(page.clock.clockings) == 2, timeout=10_000)
+
+
+def test_times_and_days_on_the_page_are_plant_time_and_typed_text_stays_text(
+    qtbot, demo_db
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from desktop.domain.plant_time import plant_date, utc_now
+
+    page = _page(qtbot, demo_db, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
+    qtbot.waitUntil(
+        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
+    )
+    paris = ZoneInfo("Europe/Paris")
+    shift = page.loaded.shift
+    assert f"{shift.start.astimezone(paris):%d/%m %H:%M}" in page.headline.text()
+    assert f"{shift.end.astimezone(paris):%d/%m %H:%M}" in page.headline.text()
+    assert page.calendar.item(0, 0).text().endswith(f"{plant_date(utc_now(), paris):%d/%m/%Y}")
+    for label in (page.headline, page.pending, page.error, page.clock.result, page.handover.status):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    page.tabs.setCurrentWidget(page.clock)
+    assert page.badge_scanned("<script>?%") is True
+    qtbot.waitUntil(lambda: "Unknown badge" in page.clock.result.text(), timeout=10_000)
+    assert "<script>?%" in page.clock.result.text()
+    summary = page.handover._summary_html(
+        {"absent": ["<b>Zoé</b>"], "uncovered_stations": ["S<1>"]}
+    )
+    assert "&lt;b&gt;Zoé&lt;/b&gt;" in summary and "S&lt;1&gt;" in summary
