@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -31,13 +32,7 @@ def device_name(name: str) -> str:
 def state_text(status: Any) -> tuple[str, str]:
     """(words, colour) for a DeviceStatus."""
     state = getattr(status.state, "value", str(status.state))
-    words = {
-        "connected": (QCoreApplication.translate("Devices", "connected"), OK_GREEN),
-        "reconnecting": (QCoreApplication.translate("Devices", "reconnecting"), WARN_AMBER),
-        "failed": (QCoreApplication.translate("Devices", "failed"), NOK_RED),
-        "closed": (QCoreApplication.translate("Devices", "closed"), WARN_AMBER),
-    }
-    text, colour = words.get(state, (state, WARN_AMBER))
+    text, colour = short_state(status)
     reason = reason_text(status.reason)
     if status.attempt and state == "reconnecting":
         text += QCoreApplication.translate("Devices", " (attempt {n})").format(n=status.attempt)
@@ -46,10 +41,26 @@ def state_text(status: Any) -> tuple[str, str]:
     return text, colour
 
 
+def short_state(status: Any) -> tuple[str, str]:
+    """(one word, colour) for a DeviceStatus: the status bar stays one short line; the reason
+    is shown where there is room for it (the balance panel, Admin > Devices)."""
+    state = getattr(status.state, "value", str(status.state))
+    words = {
+        "connected": (QCoreApplication.translate("Devices", "connected"), OK_GREEN),
+        "reconnecting": (QCoreApplication.translate("Devices", "reconnecting"), WARN_AMBER),
+        "failed": (QCoreApplication.translate("Devices", "failed"), NOK_RED),
+        "closed": (QCoreApplication.translate("Devices", "closed"), WARN_AMBER),
+    }
+    return words.get(state, (state, WARN_AMBER))
+
+
 def summary_html(statuses: dict[str, Any]) -> str:
-    """One line for the status bar: each device and its state, coloured."""
+    """One short line for the status bar: each device and its state in a word, coloured."""
     parts = []
     for name, status in sorted(statuses.items()):
-        text, colour = state_text(status)
-        parts.append(f"{device_name(name)}: <span style='color:{colour}'><b>{text}</b></span>")
+        text, colour = short_state(status)
+        parts.append(
+            f"{html.escape(device_name(name))}: "
+            f"<span style='color:{colour}'><b>{html.escape(text)}</b></span>"
+        )
     return " &nbsp; ".join(parts)

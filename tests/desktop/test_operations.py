@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.domain.messages import PermissionDenied
 from desktop.domain.roles import Role
-from desktop.operations import Cancelled, Job, Operations
+from desktop.operations import Cancelled, Job, Operations, ShuttingDown
 from desktop.services.actor import Actor
 from desktop.services.database import open_database
 from desktop.services.plant import get_setting, put_setting, site_info
@@ -64,6 +64,25 @@ def test_a_write_with_nobody_signed_in_is_refused_and_changes_nothing(ops: Opera
     with pytest.raises(PermissionDenied):
         future.result(timeout=10)
     assert ops.read(get_setting, "trail").result(timeout=10) is None
+
+
+def test_a_station_record_with_nobody_signed_in_reaches_the_service(ops: Operations) -> None:
+    """The station service stores such a scan as refused; the kernel must not drop it."""
+    assert ops.record(None, lambda s, a: a is None).result(timeout=10) is True
+    order = [ops.record(None, lambda s, a, i=i: i) for i in range(3)]
+    assert [f.result(timeout=10) for f in order] == [0, 1, 2]
+
+
+def test_work_after_shutdown_fails_in_words(database) -> None:  # noqa: ANN001
+    operations = Operations(database)
+    operations.shutdown()
+    for future in (
+        operations.write(ALICE, _append, "late"),
+        operations.read(site_info),
+        operations.long(ALICE, lambda job: None)[0],
+    ):
+        with pytest.raises(ShuttingDown):
+            future.result(timeout=5)
 
 
 def test_a_failed_write_rolls_back_and_the_lane_goes_on(ops: Operations) -> None:
