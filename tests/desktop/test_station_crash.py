@@ -1,8 +1,8 @@
-"""Crash safety (issue 5, item 8): a process records scans through the station service as fast
-as it can and is killed with SIGKILL at random moments, 50 times. After each kill the database
-passes `integrity_check`, every scan the process acknowledged (written to its stdout only after
-the commit returned) is stored with its cell and links, and the lots' remaining quantities add
-up with their links.
+"""Crash safety (issue 5, item 8): a process records scans through the operations kernel (the
+station page's path) as fast as it can and is killed with SIGKILL at random moments, 50 times.
+After each kill the database passes `integrity_check`, every scan the process acknowledged
+(written to its stdout only after the commit returned) is stored with its cell and links, and the
+lots' remaining quantities add up with their links.
 
 The writers are forked from one warm server process (imports paid once), each opening its own
 database connection after the fork, so 50 rounds fit in a few seconds of CI.
@@ -36,18 +36,20 @@ LOTS = (
 def _writer(url: str) -> None:
     """Record cells at STACK-1 forever; acknowledge each after its commit returned."""
     from desktop.domain.roles import Role
+    from desktop.operations import Operations
     from desktop.services.actor import Actor
     from desktop.services.database import open_database
-    from desktop.services.station import StationService
+    from desktop.services.station import record_scan
 
     database = open_database(url)
-    service = StationService(database, lambda: Actor("crash.test", Role.OPERATOR, STATION))
+    operations = Operations(database)  # its threads start after the fork
+    actor = Actor("crash.test", Role.OPERATOR, STATION)
     pid = os.getpid()
     os.write(1, f"ready {pid}\n".encode())
     n = 0
     while True:
         code = f"CELL-K{pid}N{n:06d}"
-        result = service.scan(STATION, code)
+        result = operations.write(actor, record_scan, STATION, code).result()
         if not result.ok:
             os.write(1, f"nok {result.message}\n".encode())
             os._exit(3)
@@ -57,7 +59,8 @@ def _writer(url: str) -> None:
 
 def _serve(url: str) -> None:
     """Fork a writer for each `go` on stdin; report its pid, then its death."""
-    import desktop.services.station  # noqa: F401 - warm the imports before forking
+    import desktop.operations  # noqa: F401 - warm the imports before forking
+    import desktop.services.station  # noqa: F401
 
     for line in sys.stdin:
         if line.strip() != "go":
@@ -79,7 +82,7 @@ def _prepare(url: str) -> None:
     from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import StationService
+    from desktop.services.station import record_scan
 
     database = open_database(url)
     seed_plant(database, Actor.system())
@@ -89,9 +92,9 @@ def _prepare(url: str) -> None:
             genealogy.receive_lot(
                 session, Actor.system(), bid, kind, material, Decimal(quantity), unit
             )
-    service = StationService(database, Actor.system)
     for bid, *_rest in LOTS:
-        assert service.scan(STATION, bid).ok
+        with database.unit_of_work() as session:
+            assert record_scan(session, Actor.system(), STATION, bid).ok
     database.dispose()
 
 
