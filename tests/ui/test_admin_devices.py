@@ -11,6 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt  # noqa: E402
+
 from desktop.acquisition import DeviceHub  # noqa: E402
 from desktop.demo_devices import DemoDevices  # noqa: E402
 from ui.pages.admin_devices import AdminDevicesPage  # noqa: E402
@@ -55,3 +57,18 @@ def test_zero_on_the_balance_reports_its_outcome(qtbot, demo_devices) -> None:
     with qtbot.waitSignal(hub.commandDone, timeout=10000):
         hub.command("scale", "zero")
     qtbot.waitUntil(lambda: "zero" in page.outcome.text())
+
+
+def test_a_scanned_code_that_looks_like_markup_shows_exactly_as_scanned(
+    qtbot, demo_devices
+) -> None:
+    _simulators, hub, page = demo_devices
+    qtbot.waitUntil(lambda: "connected" in page.rows["scanner"]["state"].text(), timeout=10000)
+    page.sim_code.setText("<script>?%")
+    with qtbot.waitSignal(hub.scan, timeout=10000) as caught:
+        page.send_scan()
+    last = page.rows["scanner"]["last"]
+    assert last.textFormat() == Qt.TextFormat.PlainText  # shown as the characters, not markup
+    assert last.text() == f"<script>?%  ({caught.args[0].kind})"
+    state = page.rows["scanner"]["state"]
+    assert state.textFormat() == Qt.TextFormat.PlainText and state.text() == "connected"
