@@ -1,0 +1,273 @@
+"""`import genealogy` in short committed slices, invisible until its run commits (issue 12,
+deliverable 4): readers during an import see none of it and all of it after; a SIGKILLed
+import process leaves nothing visible and is removed by the next import; a station scan in
+another process goes through while an import runs; bad input late in a big file, and a cancel,
+change nothing anyone sees."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.domain.messages import InputError, NotFoundError
+from desktop.domain.roles import Role
+from desktop.operations import Cancelled, Operations
+from desktop.services import genealogy
+from desktop.services.actor import Actor
+from desktop.services.database import Database, open_database
+from desktop.services.genealogy import Direction, item_info, trace, visible_items, visible_links
+from desktop.services.genealogy_import import (
+    ImportBusy,
+    _import_lock,
+    clean_interrupted_imports,
+    import_genealogy,
+)
+from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
+
+ROOT = Path(__file__).resolve().parents[2]
+LOTS_HEADER = "id,kind,material,quantity,unit,created_at\n"
+LINKS_HEADER = "parent_id,child_id,quantity,unit,linked_at,station\n"
+
+
+def counts(database: Database) -> tuple[int, int, int, int]:
+    """(visible items, visible links, all item rows, all link rows)."""
+    with database.reading() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Item).where(visible_items())),
+            session.scalar(select(func.count()).select_from(GenealogyLink).where(visible_links())),
+            session.scalar(select(func.count()).select_from(Item)),
+            session.scalar(select(func.count()).select_from(GenealogyLink)),
+        )
+
+
+def run_states(database: Database) -> list[str]:
+    with database.reading() as session:
+        return list(session.scalars(select(ImportRun.state).order_by(ImportRun.id)))
+
+
+def cells_from_a_stored_lot(folder: Path, cells: int) -> tuple[Path, Path]:
+    """Cells that each take 1 g from LOT-EL-STORED, a lot stored before the import."""
+    lots = [LOTS_HEADER] + [
+        f"CELL-R{n:06d},cell,P56 cell,1,pcs,2026-03-02T09:00:00\n" for n in range(cells)
+    ]
+    links = [LINKS_HEADER] + [
+        f"LOT-EL-STORED,CELL-R{n:06d},1,g,2026-03-02T09:00:00,FILL-1\n" for n in range(cells)
+    ]
+    (folder / "lots.csv").write_text("".join(lots), encoding="utf-8")
+    (folder / "links.csv").write_text("".join(links), encoding="utf-8")
+    return folder / "lots.csv", folder / "links.csv"
+
+
+def test_a_reader_during_the_import_sees_none_of_it_and_all_of_it_after(
+    database: Database, tmp_path: Path
+) -> None:
+    actor = Actor.system()
+    with database.unit_of_work() as session:
+        genealogy.receive_lot(
+            session, actor, "LOT-EL-STORED", "raw", "electrolyte", Decimal(100), "kg"
+        )
+    lots, links = cells_from_a_stored_lot(tmp_path, 6000)
+    before = counts(database)
+    seen: list[tuple] = []
+
+    def look(_done: int, _total: int) -> None:
+        with database.reading() as session:
+            lot = item_info(session, actor, "LOT-EL-STORED")
+            reached = trace(session, actor, "LOT-EL-STORED", Direction.FORWARD)
+            try:
+                item_info(session, actor, "CELL-R000000")
+                cell_seen = True
+            except NotFoundError:
+                cell_seen = False
+        seen.append((counts(database), lot.remaining, len(reached.nodes), cell_seen))
+
+    report = import_genealogy(database, actor, lots, links, look)
+    assert report.links_added == 6000
+    stored_meanwhile = [c for c, *_ in seen if c[2] > before[2] and c[3] > before[3]]
+    assert stored_meanwhile, "the run stored nothing before its last commit"
+    for visible, remaining, nodes, cell_seen in seen[:-1]:
+        assert visible[:2] == before[:2]
+        assert remaining == Decimal(100) and nodes == 1 and not cell_seen
+    assert counts(database)[:2] == (before[0] + 6000, before[1] + 6000)
+    with database.reading() as session:
+        assert item_info(session, actor, "LOT-EL-STORED").remaining == Decimal(94)
+        assert len(trace(session, actor, "LOT-EL-STORED", Direction.FORWARD).nodes) == 6001
+    assert run_states(database) == ["committed"]
+
+
+def test_bad_input_late_in_a_big_file_changes_nothing(database: Database, tmp_path: Path) -> None:
+    plant = SyntheticPlant(3, prefix="B")
+    lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+    _, n_links = plant.write(lots, links)
+    good = links.read_text(encoding="utf-8")
+    with links.open("a", encoding="utf-8") as out:
+        out.write("LOT-NOWHERE,CELL-NOWHERE,1,pcs,2026-03-02T09:00:00,X\n")
+    before = counts(database)
+    with pytest.raises(InputError, match="unknown parent LOT-NOWHERE"):
+        import_genealogy(database, Actor.system(), lots, links)
+    assert counts(database) == before  # the rows of the slices stored were removed
+    assert run_states(database) == ["removed"]
+    links.write_text(good, encoding="utf-8")  # corrected: imports whole, nothing in the way
+    assert import_genealogy(database, Actor.system(), lots, links).links_added == n_links
+
+
+def test_a_cancel_removes_what_the_run_stored(database: Database, tmp_path: Path) -> None:
+    operations = Operations(database)
+    plant = SyntheticPlant(3, prefix="C")
+    lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+    plant.write(lots, links)
+    before = counts(database)
+
+    def importing(job, lots_path: Path, links_path: Path):  # noqa: ANN001, ANN202
+        def progress(done: int, total: int) -> None:
+            if links_path.stat().st_size // 2 < done:  # halfway: the user presses Cancel
+                job.cancel()
+            job.progress(done, total, "")
+
+        return import_genealogy(job.database, job.actor, lots_path, links_path, progress)
+
+    future, _job = operations.long(Actor.system(), importing, lots, links)
+    with pytest.raises(Cancelled):
+        future.result(timeout=60)
+    operations.shutdown()
+    assert counts(database) == before
+    assert run_states(database) == ["removed"]
+
+
+def test_a_second_import_while_one_runs_is_refused(database: Database, tmp_path: Path) -> None:
+    lots, links = cells_from_a_stored_lot(tmp_path, 10)
+    with _import_lock(database), pytest.raises(ImportBusy, match="Another genealogy import"):
+        import_genealogy(database, Actor.system(), lots, links)
+
+
+def _cli_import(url: str, lots: Path, links: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--database", url, "import", "genealogy",
+         "--lots", str(lots), "--links", str(links)],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+
+
+def _wait_for_rows(database: Database, process: subprocess.Popen, before: int) -> None:
+    deadline = time.monotonic() + 120
+    while counts(database)[3] <= before + 2000:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the import stored nothing"
+        time.sleep(0.05)
+
+
+def test_a_killed_import_leaves_nothing_visible_and_the_next_import_removes_it(
+    database_url: str, tmp_path: Path
+) -> None:
+    database = open_database(database_url)
+    try:
+        plant = SyntheticPlant(40, prefix="K")
+        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+        plant.write(lots, links)
+        before = counts(database)
+        process = _cli_import(database_url, lots, links)
+        _wait_for_rows(database, process, before[3])
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        after = counts(database)
+        assert after[:2] == before[:2] and after[3] > before[3]  # stored, and invisible
+        with database.reading() as session, pytest.raises(NotFoundError):
+            trace(session, Actor.system(), plant.pack_id(0), Direction.BACKWARD)
+        assert run_states(database) == ["running"]
+        assert clean_interrupted_imports(database) == 1  # what the next start does
+        assert counts(database) == before
+        assert run_states(database) == ["removed"]
+        report = import_genealogy(database, Actor.system(), lots, links)
+        assert counts(database)[1] == before[1] + report.links_added
+    finally:
+        database.dispose()
+
+
+def test_the_next_import_itself_removes_a_killed_run(sqlite_url: str, tmp_path: Path) -> None:
+    database = open_database(sqlite_url)
+    try:
+        plant = SyntheticPlant(40, prefix="N")
+        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+        plant.write(lots, links)
+        process = _cli_import(sqlite_url, lots, links)
+        _wait_for_rows(database, process, 0)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        report = import_genealogy(database, Actor.system(), lots, links)
+        assert run_states(database) == ["removed", "committed"]
+        visible_items_, visible_links_, all_items, all_links = counts(database)
+        assert (all_items, all_links) == (visible_items_, visible_links_)
+        assert visible_links_ == report.links_added
+    finally:
+        database.dispose()
+
+
+def test_a_station_scan_in_another_process_goes_through_during_an_import(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from desktop.services.demo import seed_plant
+    from desktop.services.genealogy_demo import seed_floor
+    from desktop.services.station import record_scan
+
+    database = open_database(sqlite_url)
+    operations = Operations(database)
+    try:
+        seed_plant(database, Actor.system())
+        seed_floor(database, Actor.system())
+        with database.unit_of_work() as session:
+            for bid, material in (
+                ("LOT-2026-800001", "cathode reel"),
+                ("LOT-2026-800002", "anode reel"),
+                ("LOT-2026-800003", "separator"),
+            ):
+                genealogy.receive_lot(
+                    session, Actor.system(), bid, "raw", material, Decimal(1_000_000), "m"
+                )
+        operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
+        for bid in ("LOT-2026-800001", "LOT-2026-800002", "LOT-2026-800003"):
+            assert operations.write(operator, record_scan, "STACK-1", bid).result().ok
+        plant = SyntheticPlant(40, prefix="S")
+        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+        plant.write(lots, links)
+        before = counts(database)
+        process = _cli_import(sqlite_url, lots, links)
+        _wait_for_rows(database, process, before[3])
+        latencies = []
+        n = 0
+        while process.poll() is None:
+            started = time.perf_counter()
+            result = operations.write(operator, record_scan, "STACK-1", f"CELL-T{n:07d}").result(
+                timeout=30
+            )
+            latencies.append(time.perf_counter() - started)
+            assert result.ok, result.message
+            n += 1
+            time.sleep(0.05)
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        assert len(latencies) >= 5
+        assert max(latencies) < 1.0, sorted(latencies)[-5:]
+        assert plant_links(out) > 0 and run_states(database) == ["committed"]
+        with database.reading() as session:
+            assert trace(session, Actor.system(), plant.pack_id(0), Direction.BACKWARD).nodes
+    finally:
+        operations.shutdown()
+        database.dispose()
+
+
+def plant_links(cli_output: str) -> int:
+    """Links added, from the command's summary line."""
+    part = cli_output.split("links: ")[1]
+    return int(part.split(" added")[0])
