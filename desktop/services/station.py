@@ -28,7 +28,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import (
@@ -64,13 +63,11 @@ from desktop.domain.station import (
 )
 from desktop.services import security
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.genealogy import blocking_hold
 from desktop.services.production import record_unit_completed
 from desktop.services.storage_failures import (  # re-exported: older callers import it here
     StorageFailure as StorageFailure,
 )
-from desktop.services.storage_failures import storage_failure
 from desktop.storage.models.genealogy import (
     GenealogyLink,
     Item,
@@ -1338,71 +1335,3 @@ def station_operator(session: Session, username: str, station: str) -> Actor:
     if problem is not None:
         raise security.NotCertified(actor, problem)
     return actor
-
-
-class StationService:
-    """Station operation for the station page: each call one unit of work by the current
-    actor, committed (durably) before it returns."""
-
-    def __init__(self, database: Database, actor: Callable[[], Actor | None]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def _write(self, work: Callable[[Session], Any]) -> Any:
-        try:
-            with self._database.unit_of_work() as session:
-                return work(session)
-        except OperationalError as exc:
-            raise storage_failure(exc) from exc
-
-    def scan(
-        self, station: str, code: str, *, event_id: str | None = None, product: str | None = None
-    ) -> ScanResult:
-        actor = self._actor()
-        return self._write(
-            lambda s: record_scan(s, actor, station, code, event_id=event_id, product=product)
-        )
-
-    def fill(
-        self,
-        station: str,
-        code: str,
-        before: Decimal,
-        after: Decimal,
-        unit: str,
-        stable: bool = True,
-        event_id: str | None = None,
-    ) -> ScanResult:
-        actor = self._actor()
-        return self._write(
-            lambda s: record_fill(
-                s, actor, station, code, before, after, unit, stable=stable, event_id=event_id
-            )
-        )
-
-    def addition(
-        self,
-        station: str,
-        code: str,
-        weight: Decimal,
-        unit: str,
-        stable: bool = True,
-        event_id: str | None = None,
-    ) -> ScanResult:
-        actor = self._actor()
-        return self._write(
-            lambda s: record_addition(
-                s, actor, station, code, weight, unit, stable=stable, event_id=event_id
-            )
-        )
-
-    def unload(self, station: str, code: str) -> None:
-        actor = self._actor()
-        if actor is None:
-            return
-        self._write(lambda s: unload(s, actor, station, code))
-
-    def state(self, station: str) -> StationState:
-        actor = self._actor()
-        with self._database.reading() as session:
-            return station_state(session, actor or Actor.system(), station)
