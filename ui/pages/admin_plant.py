@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -199,6 +199,7 @@ class AdminPlantPage(QWidget):
         self.edit_button.clicked.connect(self.edit_station)
         self.delete_button.clicked.connect(self.delete_station)
         self.error = ErrorLine()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # an id typed in shows as typed
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -167,6 +167,7 @@ class AdminRoutesPage(QWidget):
         self.new_route.clicked.connect(lambda: self._route_dialog(None))
         self.new_recipe.clicked.connect(lambda: self._recipe_dialog(None))
         self.error = ErrorLine()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # an id typed in shows as typed
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Routes and recipes")))
         layout.addWidget(self.error)
