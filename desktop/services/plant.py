@@ -385,7 +385,9 @@ def put_setting(session: Session, key: str, value: str) -> None:
 
 
 class PlantService:
-    """Plant master data for the UI: each call is one unit of work by the current actor."""
+    """Each call one unit of work by the current actor. No page uses it any more (pages call
+    the functions above through the operations kernel); it goes once the last tests calling
+    it (tests/desktop/test_security.py, tests/ui/test_sign_in.py) call the functions too."""
 
     def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
         self._database = database
