@@ -43,6 +43,7 @@ class Rejection(StrEnum):
     OUT_OF_TOLERANCE = "out_of_tolerance"
     NO_RECIPE = "no_recipe"
     UNSTABLE = "unstable"
+    UNIT = "unit"  # a weight or quantity in a unit that does not convert to the one needed
     EXISTS = "exists"
 
 
