@@ -347,7 +347,7 @@ def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
 
 
 SLICE_SECONDS = 0.05  # the write lock is held this long at most, about, per slice
-YIELD_SECONDS = 0.03  # then let go of it this long when no parsing happens in between
+YIELD_SECONDS = 0.015  # then let go of it this long when no parsing happens in between
 
 
 class ImportBusy(ConflictError):
@@ -538,7 +538,7 @@ def _yield_lock(held: float) -> None:
     """Leave the write lock free for a moment after a slice with no parsing behind it: a
     station waiting in SQLite's busy handler polls every few milliseconds at first, then
     every 25-100 ms, and must find it free."""
-    time.sleep(min(YIELD_SECONDS, max(0.005, held / 2)))
+    time.sleep(min(YIELD_SECONDS, max(0.003, held / 3)))
 
 
 def import_genealogy(
