@@ -13,8 +13,8 @@ from desktop.app import build_main_window  # noqa: E402
 from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
 from desktop.services import plant  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
 from desktop.tasks import Tasks  # noqa: E402
 from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
 

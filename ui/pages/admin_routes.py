@@ -49,9 +49,7 @@ class _SignedDialog(FormDialog):
 
 
 class RecipeDialog(_SignedDialog):
-    def __init__(
-        self, ops: Ops, recipe: RecipeInfo | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: Ops, recipe: RecipeInfo | None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Recipe"), ops, parent)
         self.station_type = QComboBox()
         for info in STATION_TYPES:
