@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,6 +56,7 @@ class SignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         label = QLabel(question)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # names and codes in it show as typed
         label.setWordWrap(True)
         layout.addWidget(label)
         layout.addWidget(self.signature)
