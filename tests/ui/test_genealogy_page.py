@@ -13,10 +13,10 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
+from desktop.operations import Operations  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.database import Database, open_database  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.operations import Operations  # noqa: E402
 from desktop.services.genealogy_demo import seed_demo_genealogy  # noqa: E402
 from desktop.services.genealogy_synthetic import SyntheticPlant  # noqa: E402
 from desktop.tasks import Ops  # noqa: E402
