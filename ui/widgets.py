@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 
@@ -19,6 +19,7 @@ class ErrorLine(QLabel):
         super().__init__(parent)
         self.setObjectName("errorText")
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a typed code or name shows as typed
         self.hide()
 
     def show_error(self, text: str) -> None:
