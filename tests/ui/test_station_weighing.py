@@ -19,12 +19,13 @@ import logging  # noqa: E402
 import time  # noqa: E402
 from decimal import Decimal  # noqa: E402
 
+from PySide6.QtCore import Qt  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desktop.acquisition import DeviceHub  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.storage.models.genealogy import ScanEvent  # noqa: E402
+from desktop.storage.models.genealogy import Item, ItemHold, ScanEvent  # noqa: E402
 from hardware.sim.endpoints import PtyEndpoint  # noqa: E402
 from hardware.sim.scale import ScaleModel, ScaleSimulator  # noqa: E402
 from tests.ui.station_kit import idle, make_page  # noqa: E402
@@ -66,6 +67,16 @@ def _stage(page) -> str | None:
     return page._weighing.sequence.stage if page._weighing is not None else None
 
 
+def _put(qtbot, page, model, grams: str, stage: str | None) -> None:
+    """Put `grams` on the simulated pan; wait until the weighing reached `stage` (None: the
+    weighing ended, its record answered)."""
+    model.put(grams)
+    if stage is None:
+        qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    else:
+        qtbot.waitUntil(lambda: _stage(page) == stage, timeout=3000)
+
+
 def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
     qtbot, floor, balance
 ) -> None:
@@ -73,13 +84,10 @@ def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
     page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
     _scan(qtbot, page, "CELL-26L0000007")
     qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
-    model.put("812.30")
-    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    _put(qtbot, page, model, "812.30", "emptied")
     assert "812" in page.empty_weight.text()
-    model.put("0")
-    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
-    model.put("992.70")
-    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    _put(qtbot, page, model, "0", "after")
+    _put(qtbot, page, model, "992.70", None)
     assert page.verdict_kind == "ok", page.verdict_text()
     assert len(_fills(floor, "CELL-26L0000007")) == 1
 
@@ -96,10 +104,8 @@ def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
     model.put("811.90")  # cell 8 on the pan, empty
     qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
     assert page._weighing.sequence.before == Decimal("811.90")
-    model.put("0")
-    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
-    model.put("991.90")
-    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    _put(qtbot, page, model, "0", "after")
+    _put(qtbot, page, model, "991.90", None)
     (fill,) = _fills(floor, "CELL-26L0000008")
     assert page.verdict_kind == "ok" and "Fill 180 g" in page.verdict_text()
     assert Decimal(str(json.loads(fill.details)["values"]["before"])) == Decimal("811.90")
@@ -112,8 +118,7 @@ def test_a_stray_scan_during_a_weighing_is_refused_and_the_weighing_goes_on(
     page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
     _scan(qtbot, page, "CELL-26L0000009")
     qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
-    model.put("812.10")
-    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
+    _put(qtbot, page, model, "812.10", "emptied")
     for stray in ("NOPE-123", "CELL-26L0000009", "LOT-2026-100201"):
         _scan(qtbot, page, stray)
         assert page.verdict_kind == "nok"
@@ -122,23 +127,21 @@ def test_a_stray_scan_during_a_weighing_is_refused_and_the_weighing_goes_on(
     with floor.reading() as session:
         stored = session.scalars(select(ScanEvent.code).where(ScanEvent.code == "NOPE-123")).all()
     assert stored == []  # a stray scan records nothing
-    model.put("0")
-    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
-    model.put("992.40")
-    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    _put(qtbot, page, model, "0", "after")
+    _put(qtbot, page, model, "992.40", None)
     assert page.verdict_kind == "ok"
     assert len(_fills(floor, "CELL-26L0000009")) == 1
 
 
-def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(qtbot, floor, balance) -> None:
+def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(
+    qtbot, floor, balance, monkeypatch
+) -> None:
     model, _simulator, hub = balance
     page = make_page(qtbot, floor, actor=QA, devices=hub)
     _scan(qtbot, page, "CELL-26L0000010")
     qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
-    model.put("812.00")
-    qtbot.waitUntil(lambda: _stage(page) == "emptied", timeout=3000)
-    model.put("0")
-    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
+    _put(qtbot, page, model, "812.00", "emptied")
+    _put(qtbot, page, model, "0", "after")
     model.put("995.00")  # 183 g: out of 180 +/- 1.5 g
     qtbot.waitUntil(lambda: idle(page) and page.verdict_kind == "nok", timeout=5000)
     assert "out of tolerance" in page.verdict_text()
@@ -146,14 +149,26 @@ def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(qtbot, floor, 
     assert "812" in page.empty_weight.text()
 
     page.reweigh_button.click()  # off the pan and back on
-    model.put("0")
-    qtbot.waitUntil(lambda: _stage(page) == "after", timeout=3000)
-    model.put("994.50")
-    qtbot.waitUntil(lambda: idle(page) and page._weighing is None, timeout=5000)
+    _put(qtbot, page, model, "0", "after")
+    _put(qtbot, page, model, "994.50", None)
     assert page.verdict_kind == "nok"
     assert page.reweigh_button.isHidden()  # once only
     assert not page.hold_button.isHidden()  # QA may hold
     assert len(_fills(floor, "CELL-26L0000010")) == 0
+
+    # The reason is typed in Qt's input dialog; the hold itself is the real write.
+    monkeypatch.setattr(
+        "ui.pages.station.QInputDialog.getText",
+        lambda *args, **kwargs: ("Fill 182.5 g twice: check the nozzle", True),
+    )
+    qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)  # a double click holds once
+    qtbot.waitUntil(lambda: page.verdict_text().endswith("is on hold"), timeout=5000)
+    with floor.reading() as session:
+        cell = session.scalar(select(Item).where(Item.business_id == "CELL-26L0000010"))
+        holds = session.scalars(select(ItemHold).where(ItemHold.item_id == cell.id)).all()
+    assert cell.held and [h.reason for h in holds] == ["Fill 182.5 g twice: check the nozzle"]
+    assert page.hold_button.isHidden()
 
 
 def test_an_operator_is_not_offered_hold_or_scrap(qtbot, floor, balance) -> None:

@@ -704,36 +704,33 @@ class StationPage(QWidget):
         self._show_verdict("idle", self.tr("Weigh again"), result.code)
         self._show_next_actions()
 
-    def _hold(self) -> None:
+    def _ask_reason(self, title: str, question: str) -> str | None:
+        """The reason for a decision on the out-of-tolerance cell; the verdict is offered."""
         result = self._after_tolerance
         if result is None:
-            return
+            return None
         reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Put on hold"),
-            self.tr("Why is {code} put on hold?").format(code=result.code),
-            text=render(result.message),
+            self, title, question.format(code=result.code), text=render(result.message)
         )
-        if not ok:
+        return reason if ok else None
+
+    def _hold(self) -> None:
+        result = self._after_tolerance
+        reason = self._ask_reason(self.tr("Put on hold"), self.tr("Why is {code} put on hold?"))
+        if result is None or reason is None:
             return
-        self.hold_button.setEnabled(False)
-        self._ops.write(place_hold, result.code, reason).then(
-            lambda _hold: self._decided(self.tr("{code} is on hold").format(code=result.code)),
-            self._decision_failed,
-            owner=self,
+        self._decide(
+            self.hold_button,
+            self.tr("{code} is on hold").format(code=result.code),
+            place_hold,
+            result.code,
+            reason,
         )
 
     def _scrap(self) -> None:
         result = self._after_tolerance
-        if result is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Scrap"),
-            self.tr("Why is {code} scrapped?").format(code=result.code),
-            text=render(result.message),
-        )
-        if not ok:
+        reason = self._ask_reason(self.tr("Scrap"), self.tr("Why is {code} scrapped?"))
+        if result is None or reason is None:
             return
         secret, ok = QInputDialog.getText(
             self,
@@ -743,11 +740,14 @@ class StationPage(QWidget):
         )
         if not ok:
             return
-        self.scrap_button.setEnabled(False)
-        self._ops.write(scrap, result.code, reason, secret).then(
-            lambda _none: self._decided(self.tr("{code} is scrapped").format(code=result.code)),
-            self._decision_failed,
-            owner=self,
+        words = self.tr("{code} is scrapped").format(code=result.code)
+        self._decide(self.scrap_button, words, scrap, result.code, reason, secret)
+
+    def _decide(self, button: QPushButton, words: str, fn: Any, *args: Any) -> None:
+        """One signed-in decision on the cell, its button held until the answer comes."""
+        button.setEnabled(False)
+        self._ops.write(fn, *args).then(
+            lambda _done: self._decided(words), self._decision_failed, owner=self
         )
 
     def _decided(self, words: str) -> None:
