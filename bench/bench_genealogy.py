@@ -77,22 +77,22 @@ BARE_TRACE = {
 READER = textwrap.dedent(
     """
     import sys, time
-    from desktop.services.actor import Actor
+    from sqlalchemy import select
+    from desktop.domain.plant_time import utc_now
     from desktop.services.database import open_database
+    from desktop.services.production import line_snapshot, shift_at
+    from desktop.services.station import recent_scans
+    from desktop.storage.models.plant import Line
     database = open_database(sys.argv[1])
+    with database.reading() as session:
+        line = session.scalars(select(Line.code).order_by(Line.code)).first()
+    def read():
+        # what the Line page loads (its snapshot of the current shift) and the station's list
+        with database.reading() as session:
+            line_snapshot(session, line, shift_at(session, utc_now()))
+        with database.reading() as session:
+            recent_scans(session, "STACK-1")
     reads = 0
-    try:
-        from desktop.services.production import ProductionService
-        production = ProductionService(database, Actor.system)
-        shift = production.current_shift()
-        def read():
-            production.snapshot("CELL-1", shift)
-            production.figures("CELL-1", shift)
-    except Exception:
-        from desktop.services.station import recent_scans
-        def read():
-            with database.reading() as session:
-                recent_scans(session, "STACK-1")
     deadline = time.monotonic() + float(sys.argv[2])
     while time.monotonic() < deadline:
         read()
