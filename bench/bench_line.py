@@ -33,12 +33,13 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from desktop.operations import Operations  # noqa: E402
 from desktop.services import plant, production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.database import Database, open_database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
 from desktop.storage.models.production import ProductionMinute  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
+from desktop.tasks import Ops  # noqa: E402
 from ui.line_dashboard import LineDashboard  # noqa: E402
 
 ADMIN = Actor.system()
@@ -309,8 +310,9 @@ def main() -> None:
     codes = build_line(database, args.stations)
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     fill_minutes(database, codes, now - timedelta(hours=28), 28 * 60)
-    service = production.ProductionService(database, Actor.system)
-    dashboard = LineDashboard(service, Tasks(), figures_ms=5000, chart_hours=24, columns=5)
+    operations = Operations(database)
+    ops = Ops(operations, Actor.system)
+    dashboard = LineDashboard(ops, figures_ms=5000, chart_hours=24, columns=5)
     dashboard.resize(1600, 1000)
     dashboard.show()
     loaded = []
@@ -326,6 +328,8 @@ def main() -> None:
             app, database, dashboard, codes, args.soak_minutes * 60, args.rate, sample_every=30
         )
     dashboard.stop()
+    ops.wait()
+    operations.shutdown()
     database.dispose()
 
 

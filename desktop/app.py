@@ -21,7 +21,6 @@ from desktop.context import AppContext
 from desktop.domain.messages import LinedeskError
 from desktop.logs import configure_logging
 from desktop.services.actor import Actor
-from desktop.services.security import SecurityService
 from desktop.storage.engine import sqlite_file
 from desktop.storage.instance_lock import InstanceLock
 from desktop.tasks import Tasks
@@ -85,10 +84,7 @@ def build_main_window(context: AppContext, *, sign_in: bool = True) -> MainWindo
     if sign_in:
         from desktop.services.demo_users import DEMO_USERS
 
-        security = SecurityService(context.database, context.current_actor)
-        page = SignInPage(
-            security, context.tasks, context.station, DEMO_USERS if context.demo else ()
-        )
+        page = SignInPage(context.ops, context.station, DEMO_USERS if context.demo else ())
     window = MainWindow(title, lambda: _areas(context), page)
     window.set_status(
         station=context.station or QCoreApplication.translate("MainWindow", "office PC"),
@@ -129,7 +125,9 @@ class SignInFlow(QObject):
         self.idle.poke()
 
     def lock(self, notice: str = "", badge: str = "") -> None:
+        """Sign out: nobody acts any more, the pages close, the sign-in screen shows empty."""
         self._context.set_actor(None)
+        self._window.clear_areas()
         self._window.show_sign_in()
         self._page.prepare(notice, badge)
 
@@ -197,15 +195,24 @@ def connect_devices(context: AppContext, window: MainWindow) -> None:
 
 def start_daily_backups(context: AppContext, parent: QObject) -> QTimer:
     """One online backup a day into the data folder (checked at start, then every hour)."""
-    from desktop.services.backups import daily_backup
+    from desktop.services.backups import daily_backup_job
+    from desktop.tasks import Pending
+
+    def written(made: object) -> None:
+        if made:
+            log.info("daily backup written: %s", made)
+
+    def failed(exc: BaseException) -> None:
+        log.error("daily backup failed: %s", exc)
 
     def run() -> None:
+        # on the long-job lane, by the application itself (it runs whoever is signed in, and
+        # while nobody is)
         today = datetime.now().date()
-        context.tasks.run(
-            lambda: daily_backup(context.database, paths.data_dir() / "backups", today),
-            lambda made: log.info("daily backup written: %s", made) if made else None,
-            lambda exc: log.error("daily backup failed: %s", exc),
+        future, job = context.operations.long(
+            Actor.system(), daily_backup_job, paths.data_dir() / "backups", today
         )
+        Pending(context.ops, future, job).then(written, failed, owner=parent)
 
     timer = QTimer(parent)
     timer.timeout.connect(run)

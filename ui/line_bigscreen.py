@@ -6,18 +6,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.services.production import ProductionService
-from desktop.tasks import Tasks
+from desktop.tasks import Ops
 from ui.line_dashboard import LineDashboard
 
 
 class BigScreen(QWidget):
-    """Shows each line's current shift in turn, `cycle_ms` each; Esc or a double click closes."""
+    """Shows each line's current shift in turn, `cycle_ms` each; Esc or a double click closes.
+
+    Opened from the Line page as a window of its own, owned by that page: a sign-out, which
+    closes the page, closes the board too (nothing reads on behalf of a user who left)."""
 
     def __init__(
         self,
-        service: ProductionService,
-        tasks: Tasks,
+        ops: Ops,
         lines: list[str],
         *,
         cycle_ms: int = 20_000,
@@ -28,7 +29,7 @@ class BigScreen(QWidget):
         self.setStyleSheet("background: #f4f6f9;")
         self.lines = lines
         self.index = 0
-        self.dashboard = LineDashboard(service, tasks, big=True)
+        self.dashboard = LineDashboard(ops, big=True)
         hint = QLabel(self.tr("Esc to leave"))
         hint.setStyleSheet("color: #8a94a6; font-size: 14px;")
         layout = QVBoxLayout(self)

@@ -31,10 +31,12 @@ from desktop.services.production import (
     DowntimeInfo,
     LineSnapshot,
     PolledEvent,
-    ProductionService,
     ThroughputReport,
+    line_figures,
+    line_view,
+    poll_events,
 )
-from desktop.tasks import Tasks
+from desktop.tasks import Ops
 from ui.line_charts import CumulativeChart, OeeChart, StationRatesChart, plan_line
 from ui.line_models import StationFiguresModel, percent
 from ui.messages import describe_error
@@ -91,8 +93,7 @@ class LineDashboard(QWidget):
 
     def __init__(
         self,
-        service: ProductionService,
-        tasks: Tasks,
+        ops: Ops,
         *,
         big: bool = False,
         poll_ms: int = 1000,
@@ -102,7 +103,7 @@ class LineDashboard(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service, self.tasks, self.big = service, tasks, big
+        self.ops, self.big = ops, big
         self.chart_hours = chart_hours
         self.setStyleSheet(BIG_STYLE if big else TILE_STYLE)
         self.snapshot: LineSnapshot | None = None
@@ -179,16 +180,10 @@ class LineDashboard(QWidget):
         generation = self._generation
         self.poll_timer.stop()
         self.figures_timer.stop()
-        service, chart_hours = self.service, self.chart_hours
-
-        def work() -> LineSnapshot:
-            window = service.shift(day, shift) if day and shift else service.current_shift()
-            return service.snapshot(line, window, chart_hours=chart_hours)
-
-        self.tasks.run(
-            work,
+        self.ops.read_as(line_view, line, day, shift, chart_hours=self.chart_hours).then(
             lambda snapshot: self._apply(generation, snapshot),
             lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     def reload(self) -> None:
@@ -261,10 +256,10 @@ class LineDashboard(QWidget):
         self._polling = True
         generation = self._generation
         cursor = snapshot.cursor
-        self.tasks.run(
-            lambda: self.service.poll(cursor),
+        self.ops.read(poll_events, cursor).then(
             lambda events: self._polled(generation, events),
             lambda exc: self._poll_failed(generation, exc),
+            owner=self,
         )
 
     def _poll_failed(self, generation: int, exc: BaseException) -> None:
@@ -320,7 +315,7 @@ class LineDashboard(QWidget):
             if generation == self._generation:
                 self.error.show_error(describe_error(exc))
 
-        self.tasks.run(lambda: self.service.figures(line, shift), done, failed)
+        self.ops.read_as(line_figures, line, shift).then(done, failed, owner=self)
 
     # --- drawing ---------------------------------------------------------------------------
 

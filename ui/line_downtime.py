@@ -1,5 +1,9 @@
 """Stops of the line: the list for the shift, and the supervisor's form to enter a stop or give
-a detected one its reason (each change audited by the service)."""
+a detected one its reason (each change audited by the service).
+
+One write at a time: while a stop is being recorded or explained both buttons are disabled and
+a second press sends nothing, so a double click records a stop once (and the service refuses a
+stop that overlaps one already entered at the station)."""
 
 from __future__ import annotations
 
@@ -23,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.plant_time import as_utc
 from desktop.domain.production import DOWNTIME_REASONS
-from desktop.services.production import DowntimeInfo, ProductionService
-from desktop.tasks import Tasks
+from desktop.services.production import DowntimeInfo, explain_downtime, record_downtime
+from desktop.tasks import Ops
 from ui.line_models import downtime_columns
 from ui.messages import describe_error, translate
 from ui.table_model import RecordTableModel
@@ -39,11 +43,10 @@ def _qdatetime(moment: datetime, tz: ZoneInfo) -> QDateTime:
 class DowntimePanel(QWidget):
     changed = Signal()  # a stop was recorded or explained
 
-    def __init__(
-        self, service: ProductionService, tasks: Tasks, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service, self.tasks = service, tasks
+        self.ops = ops
+        self._in_flight = False
         self.tz = ZoneInfo("Europe/Paris")
         self.line: str | None = None
         self.model: RecordTableModel[DowntimeInfo] = RecordTableModel(
@@ -137,7 +140,19 @@ class DowntimePanel(QWidget):
     def _naive(self, edit: QDateTimeEdit) -> datetime:
         return edit.dateTime().toPython().replace(second=0, microsecond=0)
 
+    @property
+    def in_flight(self) -> bool:
+        """A stop was sent and has not come back yet."""
+        return self._in_flight
+
+    def _set_in_flight(self, flying: bool) -> None:
+        self._in_flight = flying
+        self.record_button.setEnabled(not flying)
+        self.explain_button.setEnabled(not flying)
+
     def record(self) -> None:
+        if self._in_flight:
+            return  # the first press is being recorded: a second must not record it again
         try:
             start = as_utc(self._naive(self.start), self.tz)
             end = None if self.ongoing.isChecked() else as_utc(self._naive(self.end), self.tz)
@@ -153,10 +168,12 @@ class DowntimePanel(QWidget):
             "line": None if station else self.line,
             "note": self.note.text(),
         }
-        self.record_button.setEnabled(False)
-        self.tasks.run(lambda: self.service.record_downtime(**kwargs), self._done, self._failed)
+        self._set_in_flight(True)
+        self.ops.write(record_downtime, **kwargs).then(self._done, self._failed)
 
     def explain(self) -> None:
+        if self._in_flight:
+            return
         stop = self._selected()
         if stop is None or stop.uuid is None:
             self.error.show_error(
@@ -167,20 +184,15 @@ class DowntimePanel(QWidget):
             )
             return
         reason, note = self.reason.currentData(), self.note.text() or None
-        uuid = stop.uuid
-        self.explain_button.setEnabled(False)
-        self.tasks.run(
-            lambda: self.service.explain_downtime(uuid, reason, note), self._done, self._failed
-        )
+        self._set_in_flight(True)
+        self.ops.write(explain_downtime, stop.uuid, reason, note).then(self._done, self._failed)
 
     def _done(self, _result: object) -> None:
-        self.record_button.setEnabled(True)
-        self.explain_button.setEnabled(True)
+        self._set_in_flight(False)
         self.error.clear_error()
         self.note.clear()
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.record_button.setEnabled(True)
-        self.explain_button.setEnabled(True)
+        self._set_in_flight(False)
         self.error.show_error(describe_error(exc))

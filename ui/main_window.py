@@ -1,6 +1,11 @@
 """The main window: the sign-in screen, or the workspace with navigation between the areas the
 signed-in user may see, and a status bar telling which station, who, which database and how the
-devices are."""
+devices are.
+
+The pages live as long as a sign-in: built for the user who signed in (roles see different
+areas), closed at sign-out. A page that listens to something longer-lived (the context, the
+devices) connects a bound method of its own, which Qt disconnects when the page goes; a lambda
+holding the page would outlive it and call into a deleted widget."""
 
 from __future__ import annotations
 
@@ -46,6 +51,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._make_areas = areas
         self.areas: list[Area] = []
+        self._last_area: str | None = None
         self.pages = QStackedWidget()
         navigation = QFrame()
         navigation.setObjectName("navigation")
@@ -109,15 +115,23 @@ class MainWindow(QMainWindow):
     def signed_in_view(self) -> bool:
         return self.screens.currentWidget() is self.workspace
 
-    def rebuild_areas(self) -> None:
-        """The areas for the current user (after each sign-in: roles see different areas)."""
-        keep = self.current_area()
+    def clear_areas(self) -> None:
+        """Close every page (at sign-out): nothing of the last user stays behind the sign-in
+        screen, and no timer of theirs keeps reading. The area shown is remembered."""
+        self._last_area = self.current_area() or self._last_area
         for button in list(self.nav_buttons.buttons()):
             self.nav_buttons.removeButton(button)
+            self._nav_layout.removeWidget(button)
             button.deleteLater()
         for area in self.areas:
             self.pages.removeWidget(area.page)
             area.page.deleteLater()
+        self.areas = []
+
+    def rebuild_areas(self) -> None:
+        """The areas for the current user (after each sign-in: roles see different areas)."""
+        self.clear_areas()
+        keep = self._last_area
         self.areas = self._make_areas()
         for index, area in enumerate(self.areas):
             button = QPushButton(area.label)

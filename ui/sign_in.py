@@ -2,7 +2,11 @@
 first administrator of a new plant database.
 
 Shown at start, after sign-out, and when the station locks after idle time; a badge scanned at
-any moment brings it up with the badge filled in, so switching user is one step.
+any moment brings it up with the badge filled in, so switching user is one step. Each time it
+shows, every field is empty again: the previous user's name stays nowhere.
+
+A sign-in is a write through the operations kernel by the workstation (nobody is signed in yet):
+one at a time, a second press while one is on its way submits nothing.
 """
 
 from __future__ import annotations
@@ -26,8 +30,17 @@ from PySide6.QtWidgets import (
 from desktop.domain.roles import ROLE_NAMES
 from desktop.services.actor import Actor
 from desktop.services.demo_users import DemoUser
-from desktop.services.security import NotCertified, SecurityService
-from desktop.tasks import Tasks
+from desktop.services.security import (
+    Attempt,
+    NotCertified,
+    create_first_admin,
+    needs_first_admin,
+    override_certification,
+    sign_in_badge,
+    sign_in_password,
+    workstation,
+)
+from desktop.tasks import Ops
 from ui.messages import describe_error, translate
 from ui.widgets import ErrorLine
 
@@ -44,14 +57,14 @@ class SignInPage(QWidget):
 
     def __init__(
         self,
-        service: SecurityService,
-        tasks: Tasks,
+        ops: Ops,
         station: str | None,
         demo_users: Sequence[DemoUser] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._tasks, self._station = service, tasks, station
+        self._ops, self._station = ops, station
+        self._in_flight = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,15 +195,27 @@ class SignInPage(QWidget):
 
     # -- modes -----------------------------------------------------------------------------
     def prepare(self, notice: str = "", badge: str = "") -> None:
-        """Ready for the next person: first admin, badge (station) or password (office)."""
+        """Ready for the next person: first admin, badge (station) or password (office), with
+        every field empty (only a badge just scanned is filled in)."""
         self.error.clear_error()
         self._hide_override()
-        for field in (self.pin, self.password, self.admin_password, self.admin_again):
-            field.clear()
+        self._clear_fields()
         self.badge.setText(badge)
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self._tasks.run(self._service.needs_first_admin, self._show_mode, self._failed)
+        self._ops.read(needs_first_admin).then(self._show_mode, self._failed)
+
+    def _clear_fields(self) -> None:
+        for field in (
+            self.badge,
+            self.pin,
+            self.username,
+            self.password,
+            self.admin_name,
+            self.admin_password,
+            self.admin_again,
+        ):
+            field.clear()
 
     def _show_mode(self, needs_admin: bool) -> None:
         if needs_admin:
@@ -237,48 +262,75 @@ class SignInPage(QWidget):
         self.submit()
 
     # -- submit ----------------------------------------------------------------------------
+    @property
+    def in_flight(self) -> bool:
+        """A sign-in was submitted and has not come back yet."""
+        return self._in_flight
+
+    def _set_in_flight(self, flying: bool) -> None:
+        self._in_flight = flying
+        self.submit_button.setEnabled(not flying)
+        self.override_button.setEnabled(not flying)
+
     def submit(self) -> None:
+        """Sign in with what is typed; a second press while the first is on its way (a double
+        click, Enter and a click) submits nothing."""
+        if self._in_flight:
+            return
         self.error.clear_error()
         mode = self.modes.currentIndex()
+        here = workstation(self._station)
         if mode == 0:
-            badge, pin, station = self.badge.text().strip(), self.pin.text(), self._station
-
-            def work() -> Actor:
-                return self._service.sign_in_badge(badge, pin, station)
+            pending = self._ops.write_as(
+                here, sign_in_badge, self.badge.text().strip(), self.pin.text()
+            )
+            pending.then(self._attempted, self._failed)
         elif mode == 1:
-            username, password, station = self.username.text(), self.password.text(), self._station
-
-            def work() -> Actor:
-                return self._service.sign_in_password(username, password, station)
+            pending = self._ops.write_as(
+                here, sign_in_password, self.username.text(), self.password.text()
+            )
+            pending.then(self._attempted, self._failed)
         else:
             if self.admin_password.text() != self.admin_again.text():
                 self.error.show_error(self.tr("The two passwords differ"))
                 return
-            username, name = self.admin_username.text(), self.admin_name.text()
-            password = self.admin_password.text()
+            pending = self._ops.write_as(
+                here,
+                create_first_admin,
+                self.admin_username.text(),
+                self.admin_name.text(),
+                self.admin_password.text(),
+            )
+            pending.then(self._done, self._failed)
+        self._set_in_flight(True)
 
-            def work() -> Actor:
-                return self._service.create_first_admin(username, name, password)
-
-        self.submit_button.setEnabled(False)
-        self._tasks.run(work, self._done, self._failed)
+    def _attempted(self, attempt: Attempt) -> None:
+        """The attempt was committed (a failure counted, perhaps a lock): in, or why not."""
+        if attempt.refusal is not None:
+            self._failed(attempt.refusal)
+            return
+        assert attempt.actor is not None
+        self._done(attempt.actor)
 
     def _done(self, actor: Actor) -> None:
-        self.submit_button.setEnabled(True)
-        self.pin.clear()
-        self.password.clear()
+        self._set_in_flight(False)
+        self._clear_fields()
         self.signed_in.emit(actor)
 
     def _failed(self, exc: BaseException) -> None:
-        self.submit_button.setEnabled(True)
-        self.override_button.setEnabled(True)
+        self._set_in_flight(False)
         self.pin.clear()
+        self.password.clear()
         self.override_pin.clear()
         self.error.show_error(describe_error(exc))
         if isinstance(exc, NotCertified):
             self._pending_operator = exc.operator
             self.override_box.show()
             self.override_badge.setFocus()
+        elif self.modes.currentIndex() == 0:
+            (self.pin if self.badge.text().strip() else self.badge).setFocus()
+        elif self.modes.currentIndex() == 1:
+            (self.password if self.username.text().strip() else self.username).setFocus()
 
     def _hide_override(self) -> None:
         self._pending_operator = None
@@ -289,18 +341,19 @@ class SignInPage(QWidget):
     def submit_override(self) -> None:
         """A supervisor lets the operator in for this session, with a reason (audited)."""
         operator = self._pending_operator
-        if operator is None:
+        if operator is None or self._in_flight:
             return
-        badge, pin = self.override_badge.text().strip(), self.override_pin.text()
-        reason = self.override_reason.text()
-        self.override_button.setEnabled(False)
-        self._tasks.run(
-            lambda: self._service.override_certification(operator, badge, pin, reason),
-            self._overridden,
-            self._failed,
-        )
+        self._ops.write_as(
+            operator,
+            override_certification,
+            self.override_badge.text().strip(),
+            self.override_pin.text(),
+            self.override_reason.text(),
+        ).then(self._overridden, self._failed)
+        self._set_in_flight(True)
 
     def _overridden(self, actor: Actor) -> None:
-        self.override_button.setEnabled(True)
+        self._set_in_flight(False)
         self._hide_override()
+        self._clear_fields()
         self.signed_in.emit(actor)

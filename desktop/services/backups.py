@@ -11,11 +11,15 @@ import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError
 from desktop.services.database import Database
 from desktop.storage import instance_lock, maintenance
 from desktop.storage.engine import parse_database_url, sqlite_file
+
+if TYPE_CHECKING:
+    from desktop.operations import Job
 
 KEEP = 14
 PREFIX = "linedesk-"
@@ -39,6 +43,15 @@ def daily_backup(database: Database, folder: Path, today: date, keep: int = KEEP
     backups = sorted(folder.glob(f"{PREFIX}{path.stem}-*.sqlite"))
     for old in backups[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+    return made
+
+
+def daily_backup_job(job: Job, folder: Path, today: date, keep: int = KEEP) -> Path | None:
+    """`daily_backup` as a long job of the operations kernel: a copy of a big database file
+    takes seconds, and must never hold a station's write behind it."""
+    job.progress(0, 1)
+    made = daily_backup(job.database, folder, today, keep)
+    job.progress(1, 1)
     return made
 
 

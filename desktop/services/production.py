@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -20,10 +20,18 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import oee as oee_math
-from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, NotFoundError
+from desktop.domain.messages import (
+    QT_TRANSLATE_NOOP,
+    ConflictError,
+    InputError,
+    Message,
+    NotFoundError,
+)
 from desktop.domain.plant_time import local_window, plant_date, utc_now, zone
 from desktop.domain.production import (
+    REASONS_BY_CODE,
     UNEXPLAINED,
+    UNEXPLAINED_NAME,
     EventCursor,
     capacity_plan_per_hour,
     check_rate_settings,
@@ -36,7 +44,6 @@ from desktop.domain.production import (
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.plant import default_site
 from desktop.storage.models import Line, ShiftDefinition, ShiftPattern, Station
 from desktop.storage.models.production import (
@@ -485,6 +492,8 @@ def record_downtime(
     else:
         raise InputError(QT_TRANSLATE_NOOP("Messages", "Choose a station or a line"))
     note = (note or "").strip() or None
+    for code, station_id in targets:
+        _refuse_overlap(session, code, station_id, start, end)
     created = []
     for code, station_id in targets:
         row = Downtime(
@@ -518,6 +527,59 @@ def record_downtime(
         )
         created.append(_info(row, code))
     return created
+
+
+def _plant_text(moment: datetime, tz: ZoneInfo, day_of: datetime | None = None) -> str:
+    """`14:35` in plant time, with the plant date in front unless it is `day_of`'s."""
+    local = moment.astimezone(tz)
+    if day_of is not None and local.date() == day_of.astimezone(tz).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d/%m/%Y %H:%M")
+
+
+def _refuse_overlap(
+    session: Session, code: str, station_id: int, start: datetime, end: datetime | None
+) -> None:
+    """Raise when a stop entered at the station shares a moment with [start, end).
+
+    Only stops a person entered count: a stop the application detected from a gap in the
+    events is what a supervisor's entry explains (the OEE arithmetic lets the entered one win).
+    """
+    conditions = [
+        Downtime.station_id == station_id,
+        Downtime.source == "manual",
+        or_(Downtime.end.is_(None), Downtime.end > start),
+    ]
+    if end is not None:
+        conditions.append(Downtime.start < end)
+    other = session.scalars(select(Downtime).where(*conditions).order_by(Downtime.start)).first()
+    if other is None:
+        return
+    tz = plant_zone(session)
+    known = REASONS_BY_CODE.get(other.reason)
+    reason = Message(known.name) if known else Message(UNEXPLAINED_NAME)
+    if other.end is None:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{station} is already stopped since {start} ({reason}), not ended yet: "
+                "a stop cannot overlap another at the same station",
+            ),
+            station=code,
+            start=_plant_text(other.start, tz),
+            reason=reason,
+        )
+    raise ConflictError(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "{station} already has a stop from {start} to {end} ({reason}): "
+            "a stop cannot overlap another at the same station",
+        ),
+        station=code,
+        start=_plant_text(other.start, tz),
+        end=_plant_text(other.end, tz, other.start),
+        reason=reason,
+    )
 
 
 def _info(row: Downtime, station: str) -> DowntimeInfo:
@@ -838,9 +900,13 @@ class PolledEvent:
 
 def _repeatable_read(session: Session) -> None:
     """One snapshot for every statement of a read (PostgreSQL's default is per statement;
-    SQLite's read transaction already is one)."""
+    SQLite's read transaction already is one). Once per session: the isolation of a
+    transaction that began cannot change."""
+    if session.info.get("repeatable_read"):
+        return
     if session.get_bind().dialect.name == "postgresql":
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    session.info["repeatable_read"] = True
 
 
 def start_cursor(session: Session, cursor: EventCursor) -> None:
@@ -947,98 +1013,40 @@ def line_snapshot(
     )
 
 
-# --- the service the UI holds ------------------------------------------------------------------
+# --- what the Line page asks, as the operations kernel runs it -------------------------------
 
 
-class ProductionService:
-    """Production for the UI: each call is one unit of work by the current actor."""
+def line_choices(session: Session) -> tuple[list[str], list[str]]:
+    """The active lines and the active pattern's shift codes, for the page's choosers."""
+    lines = list(session.scalars(select(Line.code).where(Line.active).order_by(Line.code)))
+    return lines, [code for code, _s, _e in shift_codes(session)]
 
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
 
-    def lines(self) -> list[str]:
-        with self._database.reading() as session:
-            return list(session.scalars(select(Line.code).where(Line.active).order_by(Line.code)))
+def line_view(
+    session: Session,
+    actor: Actor,
+    line: str,
+    day: date | None = None,
+    shift: str | None = None,
+    *,
+    chart_hours: float = 8.0,
+    now: datetime | None = None,
+) -> LineSnapshot:
+    """The line over the shift `shift` of plant day `day`, or over the current shift."""
+    actor.require(Permission.VIEW_PRODUCTION)
+    _repeatable_read(session)
+    now = now or utc_now()
+    window = shift_window(session, day, shift) if day and shift else shift_at(session, now)
+    return line_snapshot(session, line, window, now, chart_hours)
 
-    def shifts(self) -> list[str]:
-        with self._database.reading() as session:
-            return [code for code, _s, _e in shift_codes(session)]
 
-    def current_shift(self, now: datetime | None = None) -> ShiftWindow:
-        with self._database.reading() as session:
-            return shift_at(session, now or utc_now())
-
-    def shift(self, day: date, code: str) -> ShiftWindow:
-        with self._database.reading() as session:
-            return shift_window(session, day, code)
-
-    def plant_zone(self) -> ZoneInfo:
-        with self._database.reading() as session:
-            return plant_zone(session)
-
-    def snapshot(
-        self,
-        line: str,
-        shift: ShiftWindow,
-        now: datetime | None = None,
-        chart_hours: float = 8.0,
-    ) -> LineSnapshot:
-        self._actor().require(Permission.VIEW_PRODUCTION)
-        with self._database.reading() as session:
-            return line_snapshot(session, line, shift, now, chart_hours)
-
-    def poll(self, cursor: EventCursor) -> list[PolledEvent]:
-        with self._database.reading() as session:
-            return poll_events(session, cursor)
-
-    def figures(
-        self, line: str, shift: ShiftWindow, now: datetime | None = None
-    ) -> tuple[ThroughputReport, list[DowntimeInfo]]:
-        self._actor().require(Permission.VIEW_PRODUCTION)
-        now = now or utc_now()
-        with self._database.reading() as session:
-            rates = station_rates(session, line)
-            report = throughput(session, shift.start, shift.end, line, now)
-            stops = list_downtime(session, shift.start, min(shift.end, now), line, now, rates)
-            return report, stops
-
-    def throughput(
-        self, start: datetime, end: datetime, line: str | None = None
-    ) -> ThroughputReport:
-        self._actor().require(Permission.VIEW_PRODUCTION)
-        with self._database.reading() as session:
-            return throughput(session, start, end, line)
-
-    def rates(self, line: str | None = None) -> list[StationRateInfo]:
-        with self._database.reading() as session:
-            return station_rates(session, line)
-
-    def record_downtime(self, **kwargs) -> list[DowntimeInfo]:  # noqa: ANN003
-        with self._database.unit_of_work() as session:
-            return record_downtime(session, self._actor(), **kwargs)
-
-    def explain_downtime(self, uuid: str, reason: str, note: str | None = None) -> DowntimeInfo:
-        with self._database.unit_of_work() as session:
-            return explain_downtime(session, self._actor(), uuid, reason, note)
-
-    def end_downtime(self, uuid: str, end: datetime) -> DowntimeInfo:
-        with self._database.unit_of_work() as session:
-            return end_downtime(session, self._actor(), uuid, end)
-
-    def set_station_rate(
-        self,
-        station: str,
-        ideal_cycle_seconds: float | None,
-        target_per_hour: float | None,
-        stop_multiple: float | None,
-    ) -> StationRateInfo:
-        with self._database.unit_of_work() as session:
-            return set_station_rate(
-                session,
-                self._actor(),
-                station,
-                ideal_cycle_seconds=ideal_cycle_seconds,
-                target_per_hour=target_per_hour,
-                stop_multiple=stop_multiple,
-            )
+def line_figures(
+    session: Session, actor: Actor, line: str, shift: ShiftWindow, now: datetime | None = None
+) -> tuple[ThroughputReport, list[DowntimeInfo]]:
+    """The shift's figures so far and its stops, recomputed every few seconds while live."""
+    actor.require(Permission.VIEW_PRODUCTION)
+    _repeatable_read(session)
+    now = now or utc_now()
+    rates = station_rates(session, line)
+    report = throughput(session, shift.start, shift.end, line, now)
+    return report, list_downtime(session, shift.start, min(shift.end, now), line, now, rates)

@@ -2,7 +2,13 @@
 
 Five failed attempts in a row lock the account for a configurable time (the plant setting
 `security.lockout_minutes`); the lock and every change to a user go to the audit trail. Messages
-never say whether the badge or the PIN was wrong, so a guess learns nothing.
+never say whether the badge or the PIN was wrong, so a guess learns nothing. An empty PIN or
+password is no attempt (nothing counted), a locked account says until when in plant time, and an
+administrator may lift a lock before it runs out (`unlock_user`, signed and audited).
+
+Every function takes the unit of work first; the GUI calls them through the operations kernel.
+A sign-in is a write by the `workstation()` (nobody is signed in yet) that returns an `Attempt`
+rather than raising, so the failure it counts is committed.
 """
 
 from __future__ import annotations
@@ -27,7 +33,6 @@ from desktop.domain.plant_time import to_plant, utc_now, zone
 from desktop.domain.roles import Permission, Role
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.passwords import hash_secret, verify_secret
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models.people import Employee
@@ -50,7 +55,7 @@ class UserInfo:
     role: str
     badge: str | None
     active: bool
-    locked_until: datetime | None
+    locked_until: datetime | None  # while a lock after failed attempts is in force
     has_password: bool
     has_pin: bool
 
@@ -73,6 +78,8 @@ class NotCertified(SignInRefused):
 
 
 def _info(user: User, badge: str | None) -> UserInfo:
+    """`locked_until` only while the lock is in force (a lock that ran out is no lock)."""
+    locked = user.locked_until if user.locked_until and user.locked_until > utc_now() else None
     return UserInfo(
         user.id,
         user.username,
@@ -80,7 +87,7 @@ def _info(user: User, badge: str | None) -> UserInfo:
         user.role,
         badge,
         user.active,
-        user.locked_until,
+        locked,
         bool(user.password_hash),
         bool(user.pin_hash),
     )
@@ -203,8 +210,16 @@ def _new_user(
     return user
 
 
-def create_first_admin(session: Session, username: str, display_name: str, password: str) -> Actor:
-    """The plant database's first start: the first administrator, only while there is no user."""
+def needs_first_admin(session: Session) -> bool:
+    """A plant database with no user yet: the sign-in screen creates the first administrator."""
+    return count_users(session) == 0
+
+
+def create_first_admin(
+    session: Session, at: Actor, username: str, display_name: str, password: str
+) -> Actor:
+    """The plant database's first start: the first administrator, only while there is no user.
+    `at` is the `workstation()` it is created at (nobody is signed in yet)."""
     if count_users(session) > 0:
         raise ConflictError(
             QT_TRANSLATE_NOOP(
@@ -212,7 +227,7 @@ def create_first_admin(session: Session, username: str, display_name: str, passw
             )
         )
     user = _new_user(session, username, display_name, Role.ADMIN, None, password, None)
-    actor = _actor(user, None)
+    actor = _actor(user, at.station)
     audit.record(
         session,
         actor,
@@ -345,6 +360,34 @@ class Attempt:
     refusal: SignInRefused | None
 
 
+def workstation(station: str | None) -> Actor:
+    """Who acts while nobody is signed in: the workstation itself. A sign-in attempt is a write
+    (it counts failures, it may lock an account) and the kernel binds an actor to every write;
+    the lock after failed attempts is audited under this name."""
+    return Actor(f"station:{station or '?'}", Role.OPERATOR, station)
+
+
+def _plant_moment(session: Session, moment: datetime, now: datetime) -> str:
+    """`14:35` in plant time, with the plant date in front when that is not today."""
+    tz = zone(plant.site_info(session).time_zone)
+    local = to_plant(moment, tz)
+    if local.date() == to_plant(now, tz).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d/%m/%Y %H:%M")
+
+
+def _locked(session: Session, user: User, now: datetime) -> SignInRefused:
+    assert user.locked_until is not None
+    return SignInRefused(
+        QT_TRANSLATE_NOOP(
+            "Messages", "{user} is locked until {time} after {count} failed attempts"
+        ),
+        user=user.display_name,
+        time=_plant_moment(session, user.locked_until, now),
+        count=MAX_FAILED_ATTEMPTS,
+    )
+
+
 def _attempt(
     session: Session,
     user: User | None,
@@ -361,18 +404,7 @@ def _attempt(
     if user is None:
         return Attempt(None, wrong)
     if user.locked_until is not None and user.locked_until > now:
-        tz = zone(plant.site_info(session).time_zone)
-        return Attempt(
-            None,
-            SignInRefused(
-                QT_TRANSLATE_NOOP(
-                    "Messages", "{user} is locked until {time} after {count} failed attempts"
-                ),
-                user=user.display_name,
-                time=to_plant(user.locked_until, tz).strftime("%H:%M"),
-                count=MAX_FAILED_ATTEMPTS,
-            ),
-        )
+        return Attempt(None, _locked(session, user, now))
     if not user.active:
         return Attempt(
             None,
@@ -389,12 +421,13 @@ def _attempt(
             user.failed_attempts = 0
             audit.record(
                 session,
-                Actor(f"station:{station or '?'}", Role.OPERATOR, station),
+                workstation(station),
                 "lock",
                 "user",
                 user.username,
                 changes={"failed_attempts": MAX_FAILED_ATTEMPTS, "minutes": minutes},
             )
+            return Attempt(None, _locked(session, user, now))
         return Attempt(None, wrong)
     user.failed_attempts, user.locked_until = 0, None
     actor = _actor(user, station)
@@ -402,6 +435,11 @@ def _attempt(
     if problem is not None:
         return Attempt(None, NotCertified(actor, problem))
     return Attempt(actor, None)
+
+
+def _nothing_typed(message: str) -> Attempt:
+    """An empty field is no attempt: nothing is looked up, no failure counted."""
+    return Attempt(None, SignInRefused(message))
 
 
 def _certification_problem(session: Session, user: User, station: str | None) -> Message | None:
@@ -445,6 +483,10 @@ def override_certification(
 def attempt_password(
     session: Session, username: str, password: str, station: str | None, now: datetime | None = None
 ) -> Attempt:
+    if not username.strip():
+        return _nothing_typed(QT_TRANSLATE_NOOP("Messages", "Enter your user name"))
+    if not password:
+        return _nothing_typed(QT_TRANSLATE_NOOP("Messages", "Enter your password"))
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     return _attempt(session, user, lambda u: u.password_hash, password, station, now or utc_now())
 
@@ -452,6 +494,10 @@ def attempt_password(
 def attempt_badge(
     session: Session, badge: str, pin: str, station: str | None, now: datetime | None = None
 ) -> Attempt:
+    if not badge.strip():
+        return _nothing_typed(QT_TRANSLATE_NOOP("Messages", "Scan your badge or type its number"))
+    if not pin:
+        return _nothing_typed(QT_TRANSLATE_NOOP("Messages", "Enter your PIN"))
     user = session.scalar(
         select(User)
         .join(Employee, User.employee_id == Employee.id)
@@ -460,53 +506,46 @@ def attempt_badge(
     return _attempt(session, user, lambda u: u.pin_hash, pin, station, now or utc_now())
 
 
-class SecurityService:
-    """Sign-in and user management for the UI; each call is one unit of work."""
+def sign_in_password(session: Session, at: Actor, username: str, password: str) -> Attempt:
+    """A sign-in at an office PC, as the kernel runs it: `at` is the `workstation()`."""
+    return attempt_password(session, username, password, at.station)
 
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
 
-    def needs_first_admin(self) -> bool:
-        with self._database.reading() as session:
-            return count_users(session) == 0
+def sign_in_badge(session: Session, at: Actor, badge: str, pin: str) -> Attempt:
+    """A sign-in at a station with badge and PIN, as the kernel runs it."""
+    return attempt_badge(session, badge, pin, at.station)
 
-    def create_first_admin(self, username: str, display_name: str, password: str) -> Actor:
-        with self._database.unit_of_work() as session:
-            return create_first_admin(session, username, display_name, password)
 
-    def _sign_in(self, attempt: Callable[[Session], Attempt]) -> Actor:
-        with self._database.unit_of_work() as session:
-            result = attempt(session)
-        if result.refusal is not None:
-            raise result.refusal
-        assert result.actor is not None
-        return result.actor
-
-    def sign_in_password(self, username: str, password: str, station: str | None) -> Actor:
-        return self._sign_in(lambda s: attempt_password(s, username, password, station))
-
-    def sign_in_badge(self, badge: str, pin: str, station: str | None) -> Actor:
-        return self._sign_in(lambda s: attempt_badge(s, badge, pin, station))
-
-    def override_certification(
-        self, operator: Actor, supervisor_badge: str, supervisor_pin: str, reason: str
-    ) -> Actor:
-        with self._database.unit_of_work() as session:
-            return override_certification(
-                session, operator, supervisor_badge, supervisor_pin, reason
-            )
-
-    def users(self) -> list[UserInfo]:
-        with self._database.reading() as session:
-            return list_users(session, self._actor())
-
-    def create_user(
-        self, username: str, display_name: str, role: str, **kwargs: object
-    ) -> UserInfo:
-        with self._database.unit_of_work() as session:
-            return create_user(session, self._actor(), username, display_name, role, **kwargs)  # type: ignore[arg-type]
-
-    def update_user(self, username: str, **kwargs: object) -> UserInfo:
-        with self._database.unit_of_work() as session:
-            return update_user(session, self._actor(), username, **kwargs)  # type: ignore[arg-type]
+def unlock_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    *,
+    reason: str | None = None,
+    secret: str = "",
+    meaning: Meaning | str = Meaning.APPROVE,
+    now: datetime | None = None,
+) -> UserInfo:
+    """An administrator lifts a lock after failed attempts before it runs out (signed,
+    audited); the failure count starts again from zero."""
+    actor.require(Permission.MANAGE_USERS)
+    signed = sign(session, actor, secret, meaning)
+    user = _user(session, username)
+    now = now or utc_now()
+    if user.locked_until is None or user.locked_until <= now:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Messages", "{user} is not locked"), user=user.display_name
+        )
+    audit.record(
+        session,
+        actor,
+        "unlock",
+        "user",
+        user.username,
+        changes={"locked_until": (user.locked_until, None)},
+        reason=(reason or "").strip() or None,
+        signature_meaning=signed.value,
+    )
+    user.failed_attempts, user.locked_until = 0, None
+    session.flush()
+    return _info(user, _badge_of(session, user))

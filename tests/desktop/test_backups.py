@@ -88,3 +88,25 @@ def test_restore_refuses_a_file_that_is_not_a_linedesk_database(
         restore(sqlite_url, junk)
     with pytest.raises(InputError, match="Backup file not found"):
         restore(sqlite_url, tmp_path / "missing.sqlite")
+
+
+def test_the_daily_backup_runs_as_a_long_job_of_the_kernel(sqlite_url: str, tmp_path: Path) -> None:
+    from desktop.operations import Operations
+    from desktop.services.backups import daily_backup_job
+
+    database = open_database(sqlite_url)
+    operations = Operations(database)
+    heard = []
+    future, job = operations.long(
+        Actor.system(), daily_backup_job, tmp_path / "backups", date(2026, 11, 1)
+    )
+    job.listen(lambda done, total, _text: heard.append((done, total)))
+    made = future.result(timeout=30)
+    assert made is not None and made.exists()
+    assert heard[-1] == (1, 1)
+    again, _job = operations.long(
+        Actor.system(), daily_backup_job, tmp_path / "backups", date(2026, 11, 1)
+    )
+    assert again.result(timeout=30) is None  # today's exists already
+    operations.shutdown()
+    database.dispose()

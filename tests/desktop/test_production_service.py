@@ -376,3 +376,108 @@ def test_the_demo_history_is_a_week_of_minute_totals_in_seconds(plant) -> None:
     for station in report.stations:
         assert station.units > 0 and 0 <= station.oee <= 1, station
     assert line_simulator.seed_history(plant, ADMIN) == "production history already there"
+
+
+def _stops(database) -> list[tuple[str, datetime, datetime | None]]:
+    with database.reading() as session:
+        return session.execute(
+            select(Station.code, Downtime.start, Downtime.end)
+            .join(Station, Station.id == Downtime.station_id)
+            .order_by(Station.code, Downtime.start)
+        ).all()
+
+
+def _record(database, **kwargs) -> list[production.DowntimeInfo]:
+    with database.unit_of_work() as session:
+        return production.record_downtime(session, SUPERVISOR, **kwargs)
+
+
+def test_a_stop_overlapping_one_entered_at_the_station_is_refused_and_named(plant) -> None:
+    from desktop.domain.messages import ConflictError
+    from desktop.domain.plant_time import zone
+
+    paris = zone("Europe/Paris")
+    start = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(hours=2)
+    end = start + timedelta(minutes=40)
+    _record(plant, start=start, end=end, reason="breakdown", station="FILL-1", note="pump")
+    before = _stops(plant)
+    with plant.reading() as session:
+        audited = session.scalar(select(func.count()).select_from(AuditEntry))
+    in_plant = f"{start.astimezone(paris):%d/%m/%Y %H:%M} to {end.astimezone(paris):%H:%M}"
+    for overlapping in (
+        {"start": start + timedelta(minutes=10), "end": start + timedelta(minutes=20)},
+        {"start": start - timedelta(minutes=10), "end": start + timedelta(minutes=1)},
+        {"start": end - timedelta(minutes=1), "end": None},
+        {"start": start - timedelta(hours=1), "end": end + timedelta(hours=1)},
+    ):
+        with pytest.raises(ConflictError) as refused:
+            _record(plant, reason="changeover", station="FILL-1", **overlapping)
+        assert str(refused.value).startswith(
+            f"FILL-1 already has a stop from {in_plant} (Breakdown)"
+        ), str(refused.value)
+    # a whole-line stop that touches FILL-1's writes nothing for any station of the line
+    with pytest.raises(ConflictError, match="FILL-1 already has a stop"):
+        _record(plant, start=start, end=end, reason="breakdown", line="CELL-1")
+    assert _stops(plant) == before
+    with plant.reading() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == audited
+    # next to it, or at another station, is no overlap
+    _record(plant, start=end, end=end + timedelta(minutes=5), reason="breakdown", station="FILL-1")
+    _record(plant, start=start, end=end, reason="breakdown", station="STACK-1")
+    assert len(_stops(plant)) == len(before) + 2
+
+
+def test_an_open_stop_is_named_as_not_ended(plant) -> None:
+    from desktop.domain.messages import ConflictError
+
+    start = datetime.now(UTC) - timedelta(minutes=30)
+    _record(plant, start=start, end=None, reason="material", station="FILL-1")
+    with pytest.raises(ConflictError, match=r"FILL-1 is already stopped since \d\d/\d\d/\d{4}"):
+        _record(
+            plant,
+            start=start + timedelta(minutes=5),
+            end=None,
+            reason="breakdown",
+            station="FILL-1",
+        )
+
+
+def test_the_same_whole_line_stop_twice_is_recorded_once(plant) -> None:
+    """What a double click on "record stop" sends: the second write is refused, 8 rows stay."""
+    from desktop.domain.messages import ConflictError
+    from desktop.operations import Operations
+
+    operations = Operations(plant)
+    start = datetime.now(UTC) - timedelta(minutes=20)
+    stop = {"start": start, "end": None, "reason": "breakdown", "line": "CELL-1"}
+    first = operations.write(SUPERVISOR, production.record_downtime, **stop)
+    second = operations.write(SUPERVISOR, production.record_downtime, **stop)
+    assert len(first.result()) == 8
+    with pytest.raises(ConflictError, match="already stopped since"):
+        second.result()
+    operations.shutdown()
+    with plant.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Downtime)) == 8
+
+
+def test_a_detected_stop_does_not_block_entering_its_reason_over_it(plant) -> None:
+    t = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    events(plant, "FILL-1", [t, t + timedelta(minutes=30)])
+    detected = [s for s in _stops(plant) if s[0] == "FILL-1"]
+    assert len(detected) == 1
+    _record(plant, start=t, end=t + timedelta(minutes=30), reason="breakdown", station="FILL-1")
+    assert len([s for s in _stops(plant) if s[0] == "FILL-1"]) == 2
+
+
+def test_the_line_page_reads_as_the_kernel_runs_them(plant) -> None:
+    with plant.reading() as session:
+        lines, shifts = production.line_choices(session)
+        view = production.line_view(session, SUPERVISOR, "CELL-1")
+        report, stops = production.line_figures(session, SUPERVISOR, "CELL-1", view.shift)
+    assert "CELL-1" in lines and shifts
+    assert view.live and view.line == "CELL-1"
+    assert [s.station for s in report.stations] == [r.station for r in view.rates]
+    assert stops == []
+    with plant.reading() as session:
+        past = production.line_view(session, OPERATOR, "CELL-1", view.shift.day, shifts[0])
+    assert past.shift.code == shifts[0]

@@ -7,26 +7,42 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QLocale  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
-from desktop.services.actor import Actor  # noqa: E402
 from desktop.operations import Operations  # noqa: E402
-from desktop.services.security import SecurityService  # noqa: E402
-from desktop.tasks import Ops, Tasks  # noqa: E402
+from desktop.services import security  # noqa: E402
+from desktop.services.actor import Actor  # noqa: E402
+from desktop.storage.models.security import AuditEntry  # noqa: E402
+from desktop.tasks import Ops  # noqa: E402
 from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
 from ui.pages.admin_users import AdminUsersPage, UserDialog  # noqa: E402
 
 
-def signed_in_admin(database) -> Actor:
-    return SecurityService(database, Actor.system).sign_in_password("admin", "demo-admin", None)
+def sign_in(operations: Operations, username: str, password: str) -> security.Attempt:
+    here = security.workstation(None)
+    return operations.write(here, security.sign_in_password, username, password).result()
 
 
-def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
-    admin = signed_in_admin(demo_database)
-    service = SecurityService(demo_database, lambda: admin)
-    page = AdminUsersPage(service, Tasks())
+def signed_in_admin(database) -> Actor:  # noqa: ANN001
+    operations = Operations(database)
+    try:
+        return sign_in(operations, "admin", "demo-admin").actor
+    finally:
+        operations.shutdown()
+
+
+def users_page(qtbot, database):  # noqa: ANN001, ANN201
+    admin = signed_in_admin(database)
+    operations = Operations(database)
+    page = AdminUsersPage(Ops(operations, lambda: admin))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=15000)
+    return page, operations
+
+
+def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
+    page, operations = users_page(qtbot, demo_database)
     dialog: UserDialog = page._open(None)
     dialog.username.setText("new.op")
     dialog.display_name.setText("Noé Nouvel")
@@ -39,8 +55,46 @@ def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     dialog.signature.secret.setText("demo-admin")
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         dialog._save()
+        dialog._save()  # a double click on Save creates the user once
     qtbot.waitUntil(lambda: page.model.rowCount() == 6, timeout=15000)
-    assert service.sign_in_badge("BADGE-777777", "7777", None).username == "new.op"
+    here = security.workstation(None)
+    attempt = operations.write(here, security.sign_in_badge, "BADGE-777777", "7777").result()
+    assert attempt.actor.username == "new.op"
+    operations.shutdown()
+
+
+def test_an_administrator_unlocks_a_locked_account_signed_and_audited(qtbot, demo_database) -> None:
+    page, operations = users_page(qtbot, demo_database)
+    for _ in range(5):
+        assert sign_in(operations, "qa", "not the password").refusal is not None
+    page.refresh()
+    qtbot.waitUntil(lambda: any(u.locked_until for u in page.model.records()), timeout=15000)
+    row = next(i for i, u in enumerate(page.model.records()) if u.username == "qa")
+    assert page.model.index(row, 5).data()  # the time the lock runs out, in plant time
+    assert not page.unlock_button.isEnabled()
+    page.view.selectRow(row)
+    assert page.unlock_button.isEnabled()
+    dialog = page.unlock_user()
+    assert "Quinn Quality is locked until" in dialog.who.text()
+    dialog.reason.setText("identity checked at the office")
+    dialog.signature.secret.setText("wrong")
+    dialog._save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
+    assert "PIN or password is wrong" in dialog.error.text()
+    assert sign_in(operations, "qa", "demo-quality").refusal is not None  # still locked
+    dialog.signature.secret.setText("demo-admin")
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
+        dialog._save()
+        dialog._save()
+    qtbot.waitUntil(lambda: not any(u.locked_until for u in page.model.records()), timeout=15000)
+    assert not page.unlock_button.isEnabled()
+    assert sign_in(operations, "qa", "demo-quality").actor.username == "qa"
+    with demo_database.reading() as session:
+        unlocks = session.scalars(select(AuditEntry).where(AuditEntry.action == "unlock")).all()
+    assert [(u.username, u.object_id, u.reason, u.signature_meaning) for u in unlocks] == [
+        ("admin", "qa", "identity checked at the office", "approve")
+    ]
+    operations.shutdown()
 
 
 def test_audit_page_lists_and_exports_with_the_french_separator(

@@ -4,24 +4,28 @@ what the database holds, before and after live events; stops; exports; big scree
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from desktop.domain.production_series import MinuteSeries  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
+from desktop.operations import Operations  # noqa: E402
 from desktop.services import production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.database import open_database  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
-from desktop.storage.models.production import ProductionMinute  # noqa: E402
+from desktop.storage.models.production import Downtime, ProductionMinute  # noqa: E402
 from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
+from desktop.tasks import Ops  # noqa: E402
 from ui.line_bigscreen import BigScreen  # noqa: E402
 from ui.line_charts import save_png  # noqa: E402
 from ui.line_dashboard import LineDashboard  # noqa: E402
@@ -36,6 +40,41 @@ def plant(sqlite_url: str):
     seed_plant(database, Actor.system())
     yield database
     database.dispose()
+
+
+@contextmanager
+def arrives(qtbot, signal, timeout: int = 10_000) -> Iterator[list]:  # noqa: ANN001
+    """Wait until `signal` was emitted by what the block started. (pytest-qt's `waitSignal`
+    quits a nested event loop from inside the kernel's delivery, which crashed PySide 6.11
+    here; waiting by polling does not nest.)"""
+    got: list = []
+
+    def heard(*values: object) -> None:
+        got.append(values)
+
+    signal.connect(heard)
+    yield got
+    qtbot.waitUntil(lambda: bool(got), timeout=timeout)
+    signal.disconnect(heard)
+
+
+@pytest.fixture
+def kernel(plant):  # noqa: ANN001, ANN201
+    """The operations kernel on the plant database, and who is signed in (changeable)."""
+    operations = Operations(plant)
+    signed_in = {"actor": Actor.system()}
+    yield Ops(operations, lambda: signed_in["actor"]), signed_in
+    operations.shutdown()
+
+
+@pytest.fixture
+def ops(kernel) -> Ops:  # noqa: ANN001
+    return kernel[0]
+
+
+def as_user(kernel, actor: Actor) -> Ops:  # noqa: ANN001
+    kernel[1]["actor"] = actor
+    return kernel[0]
 
 
 def complete(database, station: str, moments, ng_every: int = 0) -> None:
@@ -72,15 +111,13 @@ def expected_plot(counts: np.ndarray, windows: list[int], lead: int) -> np.ndarr
     return out[:, lead:]
 
 
-def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, plant) -> None:
+def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, plant, ops) -> None:
     now = datetime.now(UTC)
     complete(plant, "FILL-1", [now - timedelta(minutes=m, seconds=5) for m in range(1, 40)])
     complete(plant, "STACK-1", [now - timedelta(minutes=m // 3) for m in range(1, 90)], 7)
-    dashboard = LineDashboard(
-        production.ProductionService(plant, Actor.system), Tasks(), poll_ms=50
-    )
+    dashboard = LineDashboard(ops, poll_ms=50)
     qtbot.addWidget(dashboard)
-    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, dashboard.loaded, timeout=10_000):
         dashboard.show_line("CELL-1")
     series = dashboard.series
     assert dashboard.snapshot.live
@@ -108,15 +145,15 @@ def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, p
 
 
 def test_a_past_shift_is_not_live_and_shows_its_figures(
-    qtbot, plant, qtmodeltester, tmp_path
+    qtbot, plant, ops, qtmodeltester, tmp_path
 ) -> None:
-    service = production.ProductionService(plant, Actor.system)
-    yesterday = service.current_shift().day - timedelta(days=1)
-    shift = service.shift(yesterday, "morning")
+    with plant.reading() as session:
+        yesterday = production.shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
+        shift = production.shift_window(session, yesterday, "morning")
     complete(plant, "PACKA-1", [shift.start + timedelta(minutes=m) for m in range(0, 480, 3)])
-    dashboard = LineDashboard(service, Tasks())
+    dashboard = LineDashboard(ops)
     qtbot.addWidget(dashboard)
-    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, dashboard.loaded, timeout=10_000):
         dashboard.show_line("PACK-1", yesterday, "morning")
     assert not dashboard.snapshot.live and not dashboard.poll_timer.isActive()
     record = dashboard.figures_model.record(0)
@@ -136,9 +173,8 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, qtmodeltester) -> None:
-    service = production.ProductionService(plant, lambda: SUPERVISOR)
-    page = LinePage(service, Tasks(), may_record_downtime=True, poll_ms=100_000)
+def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, kernel, qtmodeltester) -> None:
+    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
@@ -147,7 +183,7 @@ def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, qtmodeltester) 
     panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
     panel.ongoing.setChecked(True)
     panel.note.setText("pump seal")
-    with qtbot.waitSignal(panel.changed, timeout=10_000):
+    with arrives(qtbot, panel.changed, timeout=10_000):
         panel.record_button.click()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10_000)
     stop = panel.model.record(0)
@@ -170,32 +206,32 @@ def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, qtmodeltester) 
     assert "end after it starts" in panel.error.text()
 
 
-def test_an_operator_sees_the_line_but_not_the_stop_form(qtbot, plant) -> None:
+def test_an_operator_sees_the_line_but_not_the_stop_form(qtbot, plant, kernel) -> None:
     operator = Actor("op", Role.OPERATOR, "FILL-1")
-    page = LinePage(production.ProductionService(plant, lambda: operator), Tasks())
+    page = LinePage(as_user(kernel, operator))
     qtbot.addWidget(page)
     page.show()
     assert not page.downtime.form.isVisible()
 
 
-def test_the_table_exports_to_csv_and_xlsx(qtbot, plant, tmp_path) -> None:
+def test_the_table_exports_to_csv_and_xlsx(qtbot, plant, ops, tmp_path) -> None:
     from openpyxl import load_workbook
 
     now = datetime.now(UTC)
     complete(plant, "MODA-1", [now - timedelta(minutes=m) for m in range(1, 6)], ng_every=5)
-    page = LinePage(production.ProductionService(plant, Actor.system), Tasks(), poll_ms=100_000)
+    page = LinePage(ops, poll_ms=100_000)
     qtbot.addWidget(page)
     page.line_combo.blockSignals(True)
-    with qtbot.waitSignal(page.dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, page.dashboard.loaded, timeout=10_000):
         pass
-    with qtbot.waitSignal(page.dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, page.dashboard.loaded, timeout=10_000):
         page.line_combo.setCurrentText("MOD-1")
         page.show_selected()
     csv_file, xlsx_file = tmp_path / "line.csv", tmp_path / "line.xlsx"
     page.export_csv(str(csv_file))
     page.export_xlsx(str(xlsx_file))
     qtbot.waitUntil(lambda: csv_file.exists() and xlsx_file.exists(), timeout=10_000)
-    page.tasks.wait()
+    page.ops.wait()
     lines = csv_file.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("Station,Units,NG,FPY %")
     assert lines[1].startswith("MODA-1,5,1,0.8,")
@@ -204,19 +240,14 @@ def test_the_table_exports_to_csv_and_xlsx(qtbot, plant, tmp_path) -> None:
     assert sheet.cell(2, 4).number_format == "0.0%"
 
 
-def test_big_screen_cycles_through_the_lines(qtbot, plant) -> None:
-    screen = BigScreen(
-        production.ProductionService(plant, Actor.system),
-        Tasks(),
-        ["CELL-1", "PACK-1"],
-        cycle_ms=100_000,
-    )
+def test_big_screen_cycles_through_the_lines(qtbot, plant, ops) -> None:
+    screen = BigScreen(ops, ["CELL-1", "PACK-1"], cycle_ms=100_000)
     qtbot.addWidget(screen)
-    with qtbot.waitSignal(screen.dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, screen.dashboard.loaded, timeout=10_000):
         screen.start("PACK-1")
     assert screen.isFullScreen() or screen.isVisible()
     assert screen.dashboard.snapshot.line == "PACK-1"
-    with qtbot.waitSignal(screen.dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, screen.dashboard.loaded, timeout=10_000):
         screen.next_line()
     assert screen.dashboard.snapshot.line == "CELL-1"
     assert "CELL-1" in screen.dashboard.title.text()
@@ -224,15 +255,100 @@ def test_big_screen_cycles_through_the_lines(qtbot, plant) -> None:
     assert not screen.dashboard.poll_timer.isActive()
 
 
-def test_minutes_written_ahead_of_the_clock_wait_until_the_clock_gets_there(qtbot, plant) -> None:
+def test_minutes_written_ahead_of_the_clock_wait_until_the_clock_gets_there(
+    qtbot, plant, ops
+) -> None:
     """A simulator faster than real time writes ahead of the clock: the live view keeps those
     minutes aside and adds them when its window reaches them, never before."""
     now = datetime.now(UTC)
     complete(plant, "FORM-1", [now + timedelta(minutes=5), now + timedelta(minutes=6)])
-    dashboard = LineDashboard(production.ProductionService(plant, Actor.system), Tasks())
+    dashboard = LineDashboard(ops)
     qtbot.addWidget(dashboard)
-    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+    with arrives(qtbot, dashboard.loaded, timeout=10_000):
         dashboard.show_line("CELL-1")
     assert dashboard.series.units.sum() == 0
     assert sorted(u for _s, _m, u, _n in dashboard._ahead) == [1, 1]
     dashboard.stop()
+
+
+def _downtime_rows(database) -> int:  # noqa: ANN001
+    with database.reading() as session:
+        return len(session.scalars(select(Downtime.id)).all())
+
+
+def test_a_double_click_on_record_stop_records_the_whole_line_stop_once(
+    qtbot, plant, kernel
+) -> None:
+    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
+    panel = page.downtime
+    panel.station.setCurrentIndex(0)  # the whole line: 8 stations
+    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
+    panel.ongoing.setChecked(True)
+    with arrives(qtbot, panel.changed, timeout=10_000):
+        qtbot.mouseDClick(panel.record_button, Qt.MouseButton.LeftButton)
+        panel.record_button.click()
+        panel.record()  # Enter pressed as well: still one write in flight
+        assert panel.in_flight and not panel.record_button.isEnabled()
+    page.ops.wait()
+    qtbot.wait(50)
+    assert _downtime_rows(plant) == 8
+    assert panel.record_button.isEnabled() and not panel.error.isVisible()
+
+
+def test_a_stop_overlapping_one_entered_is_refused_in_words(qtbot, plant, kernel) -> None:
+    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
+    panel = page.downtime
+    panel.station.setCurrentIndex(panel.station.findData("FILL-1"))
+    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
+    with arrives(qtbot, panel.changed, timeout=10_000):
+        panel.record_button.click()
+    panel.station.setCurrentIndex(0)  # the whole line, over the same quarter of an hour
+    panel.reason.setCurrentIndex(panel.reason.findData("material"))
+    panel.record_button.click()
+    qtbot.waitUntil(panel.error.isVisible, timeout=10_000)
+    assert "FILL-1 already has a stop from" in panel.error.text()
+    assert "(Breakdown)" in panel.error.text()
+    assert _downtime_rows(plant) == 1
+    assert panel.record_button.isEnabled()
+
+
+def test_the_line_page_follows_who_is_signed_in_and_ends_with_its_page(
+    qtbot, plant, kernel
+) -> None:
+    """The page listens to sign-in changes by a bound method: once the page is gone, a change
+    reaches nothing (a lambda holding the page would call into a deleted widget)."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Signed(QObject):
+        actor_changed = Signal(object)
+
+    signed = Signed()
+    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
+    signed.actor_changed.connect(page.follow_actor)
+    page.show()
+    signed.actor_changed.emit(Actor("op", Role.OPERATOR))
+    assert not page.downtime.form.isVisible()
+    signed.actor_changed.emit(SUPERVISOR)
+    assert page.downtime.form.isVisible()
+    page.deleteLater()
+    qtbot.waitUntil(lambda: signed.receivers("2actor_changed(PyObject)") == 0, timeout=5000)
+    signed.actor_changed.emit(None)  # nothing left to call: no error
+
+
+def test_the_big_screen_closes_with_its_page(qtbot, plant, ops) -> None:
+    import shiboken6
+
+    page = LinePage(ops, poll_ms=100_000)
+    page.show()
+    qtbot.waitUntil(lambda: page.line_combo.count() > 0, timeout=10_000)
+    page.open_big_screen()
+    screen = page.big_screen
+    assert screen is not None and screen.isVisible()
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen), timeout=5000)

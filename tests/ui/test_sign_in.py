@@ -115,15 +115,16 @@ def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite
     from desktop.config import WorkstationConfig
     from desktop.services.actor import Actor
     from desktop.services.plant import PlantService
-    from desktop.services.security import SecurityService
+    from desktop.services.security import create_user
 
     database = open_database(sqlite_url)
     plant = PlantService(database, Actor.system)
     plant.save_line("CELL-1", "Cell line 1", "cell")
     plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
-    users = SecurityService(database, Actor.system)
-    users.create_user("op", "Olga Op", "operator", badge="BADGE-1001", pin="2468")
-    users.create_user("sup", "Sam Sup", "supervisor", badge="BADGE-2002", pin="8642")
+    with database.unit_of_work() as session:
+        system = Actor.system()
+        create_user(session, system, "op", "Olga Op", "operator", badge="BADGE-1001", pin="2468")
+        create_user(session, system, "sup", "Sam Sup", "supervisor", badge="BADGE-2002", pin="8642")
     values = dict(defaults().values)
     values[("workstation", "stations")] = ["FILL-1"]
     context = AppContext(database, WorkstationConfig(values), Tasks(), None)
@@ -144,3 +145,79 @@ def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite
     qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.username == "op" and context.actor.override_by == "sup"
     database.dispose()
+
+
+def test_an_empty_password_is_no_attempt_and_says_what_is_missing(qtbot, demo_database):
+    from sqlalchemy import select
+
+    from desktop.storage.models.security import User
+
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    page.username.setText("qa")
+    for _ in range(7):
+        page.submit()
+        qtbot.waitUntil(lambda: not page.in_flight, timeout=15000)
+        assert page.error.text() == "Enter your password"
+    assert page.password.hasFocus() or not window.isActiveWindow()
+    with demo_database.reading() as session:
+        user = session.scalar(select(User).where(User.username == "qa"))
+        assert (user.failed_attempts, user.locked_until) == (0, None)
+    page.password.setText("demo-quality")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
+
+
+def test_the_fifth_wrong_password_says_locked_until_when(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    for attempt in range(5):
+        page.username.setText("hr")
+        page.password.setText("not it")
+        page.submit()
+        qtbot.waitUntil(lambda: not page.in_flight, timeout=15000)
+        if attempt < 4:
+            assert "Sign-in refused" in page.error.text()
+    assert "Harper HR is locked until" in page.error.text()
+    assert page.password.text() == ""
+    page.password.setText("demo-hr-1234")  # the right one: still locked
+    page.submit()
+    qtbot.waitUntil(lambda: not page.in_flight, timeout=15000)
+    assert "locked until" in page.error.text() and not window.signed_in_view()
+
+
+def test_a_double_press_on_sign_in_makes_one_attempt(qtbot, demo_database):
+    from sqlalchemy import select
+
+    from desktop.storage.models.security import User
+
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    page.username.setText("qa")
+    page.password.setText("wrong one")
+    page.submit()
+    page.submit()
+    page.password.returnPressed.emit()
+    assert page.in_flight and not page.submit_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.in_flight, timeout=15000)
+    context.ops.wait()
+    with demo_database.reading() as session:
+        assert session.scalar(select(User.failed_attempts).where(User.username == "qa")) == 1
+
+
+def test_sign_out_leaves_the_form_empty(qtbot, demo_database):
+    context, window = make_window(qtbot, demo_database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    page.username.setText("supervisor")
+    page.password.setText("demo-supervisor")
+    page.submit()
+    qtbot.waitUntil(window.signed_in_view, timeout=15000)
+    assert window.areas
+    window.sign_out_button.click()
+    assert not window.signed_in_view() and context.actor is None
+    assert (page.username.text(), page.password.text(), page.badge.text()) == ("", "", "")
+    assert window.areas == []  # the pages of the last user are closed

@@ -1,14 +1,18 @@
-"""Admin: user accounts (role, badge, password and PIN, active or not), signed and audited."""
+"""Admin: user accounts (role, badge, password and PIN, active or not), and lifting a lock after
+failed sign-in attempts: each change signed and audited.
+
+Every read and write goes through the operations kernel as the signed-in administrator."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -17,9 +21,17 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.roles import ROLE_NAMES, Permission, Role
-from desktop.services.security import SecurityService, UserInfo
-from desktop.tasks import Tasks
-from ui.forms import FormDialog
+from desktop.services.plant import SiteInfo, site_info
+from desktop.services.security import (
+    UserInfo,
+    create_user,
+    list_users,
+    unlock_user,
+    update_user,
+)
+from desktop.tasks import Ops
+from ui.formatting import datetime_text
+from ui.forms import FormDialog, Write
 from ui.messages import describe_error, translate
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, record_table, title_label
@@ -35,20 +47,14 @@ def _secret_field(placeholder: str) -> QLineEdit:
 class UserDialog(FormDialog):
     """New user, or changes to one (role, active, a new password or PIN)."""
 
-    def __init__(
-        self,
-        service: SecurityService,
-        tasks: Tasks,
-        user: UserInfo | None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ops: Ops, user: UserInfo | None, parent: QWidget | None = None) -> None:
         super().__init__(
-            tasks,
+            ops,
             self.tr("New user") if user is None else self.tr("Edit user"),
             signed=True,
             parent=parent,
         )
-        self._service, self._user = service, user
+        self._user = user
         self.username = QLineEdit(user.username if user else "")
         self.username.setReadOnly(user is not None)
         self.display_name = QLineEdit(user.display_name if user else "")
@@ -76,36 +82,67 @@ class UserDialog(FormDialog):
         if user is not None:
             self.form.addRow(self.tr("Reason"), self.reason)
 
-    def work(self) -> Callable[[], UserInfo]:
+    def write(self) -> Write:
         password = self.password.text() or None
         pin = self.pin.text() or None
         signature = self.signature_values()
         role = self.role.currentData()
         if self._user is None:
-            username, name = self.username.text(), self.display_name.text()
-            badge = self.badge.text().strip() or None
-            return lambda: self._service.create_user(
-                username, name, role, badge=badge, password=password, pin=pin, **signature
+            return Write(
+                create_user,
+                self.username.text(),
+                self.display_name.text(),
+                role,
+                badge=self.badge.text().strip() or None,
+                password=password,
+                pin=pin,
+                **signature,
             )
-        username = self._user.username
-        active, reason = self.active.isChecked(), self.reason.text().strip() or None
-        return lambda: self._service.update_user(
-            username,
+        return Write(
+            update_user,
+            self._user.username,
             role=role,
-            active=active,
+            active=self.active.isChecked(),
             password=password,
             pin=pin,
-            reason=reason,
+            reason=self.reason.text().strip() or None,
             **signature,
         )
 
 
+class UnlockDialog(FormDialog):
+    """Lift a lock after failed sign-in attempts before it runs out (the person called, or is
+    standing by the administrator), with a reason and the administrator's signature."""
+
+    def __init__(self, ops: Ops, user: UserInfo, until: str, parent: QWidget | None = None) -> None:
+        super().__init__(ops, self.tr("Unlock user"), signed=True, parent=parent)
+        self._user = user
+        self.who = QLabel(
+            self.tr("{user} is locked until {time} after failed sign-in attempts").format(
+                user=user.display_name, time=until
+            )
+        )
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
+        self.who.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why the lock is lifted now"))
+        self.form.addRow(self.who)
+        self.form.addRow(self.tr("Reason"), self.reason)
+
+    def write(self) -> Write:
+        return Write(
+            unlock_user,
+            self._user.username,
+            reason=self.reason.text().strip() or None,
+            **self.signature_values(),
+        )
+
+
 class AdminUsersPage(QWidget):
-    def __init__(
-        self, service: SecurityService, tasks: Tasks, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service, self._tasks = service, tasks
+        self._ops = ops
+        self._zone: ZoneInfo | None = None
         yes, no = self.tr("Yes"), self.tr("No")
         self.model: RecordTableModel[UserInfo] = RecordTableModel(
             [
@@ -114,21 +151,29 @@ class AdminUsersPage(QWidget):
                 Column(self.tr("Role"), lambda u: translate(ROLE_NAMES[Role(u.role)])),
                 Column(self.tr("Badge"), lambda u: u.badge or ""),
                 Column(self.tr("Active"), lambda u: yes if u.active else no),
-                Column(self.tr("Locked"), lambda u: yes if u.locked_until else ""),
+                Column(self.tr("Locked until"), self.locked_text),
             ],
             self,
         )
         self.view = record_table(self.model)
         self.view.doubleClicked.connect(lambda _i: self.edit_user())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.new_button = QPushButton(self.tr("New user"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(lambda: self._open(None))
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self.edit_user)
+        self.unlock_button = QPushButton(self.tr("Unlock..."))
+        self.unlock_button.setToolTip(
+            self.tr("Lift the lock after failed sign-in attempts before it runs out")
+        )
+        self.unlock_button.clicked.connect(self.unlock_user)
+        self.unlock_button.setEnabled(False)
         self.error = ErrorLine()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.unlock_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Users")))
@@ -141,20 +186,55 @@ class AdminUsersPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
-        self._tasks.run(
-            self._service.users,
-            self.model.set_records,
-            lambda exc: self.error.show_error(describe_error(exc)),
-        )
+        if self._zone is None:
+            self._ops.read(site_info).then(self._site_known, self._failed)
+        self._ops.read_as(list_users).then(self._listed, self._failed)
+
+    def _site_known(self, site: SiteInfo) -> None:
+        self._zone = ZoneInfo(site.time_zone)
+        self.model.set_records(self.model.records())  # the lock times, now in plant time
+        self._selection_changed()
+
+    def _listed(self, users: list[UserInfo]) -> None:
+        self.error.clear_error()
+        self.model.set_records(users)
+        self._selection_changed()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.show_error(describe_error(exc))
+
+    def locked_text(self, user: UserInfo) -> str:
+        """When the lock runs out, in plant time; empty for an account that is not locked."""
+        return datetime_text(user.locked_until, self._zone) if user.locked_until else ""
+
+    def selected(self) -> UserInfo | None:
+        index = self.view.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def _selection_changed(self) -> None:
+        user = self.selected()
+        self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
 
     def edit_user(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self._open(self.model.record(index.row()))
+        user = self.selected()
+        if user is not None:
+            self._open(user)
+
+    def unlock_user(self) -> UnlockDialog | None:
+        user = self.selected()
+        if user is None or user.locked_until is None:
+            return None
+        dialog = UnlockDialog(self._ops, user, self.locked_text(user), self)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, _user: UserInfo) -> None:
+        self.refresh()
 
     def _open(self, user: UserInfo | None) -> UserDialog:
-        dialog = UserDialog(self._service, self._tasks, user, self)
-        dialog.saved.connect(lambda _u: self.refresh())
+        dialog = UserDialog(self._ops, user, self)
+        dialog.saved.connect(self._saved)
         dialog.open()
         return dialog
 
@@ -162,5 +242,4 @@ class AdminUsersPage(QWidget):
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
     if not context.may(Permission.MANAGE_USERS):
         return None
-    page = AdminUsersPage(SecurityService(context.database, context.current_actor), context.tasks)
-    return QCoreApplication.translate("AdminUsersPage", "Users"), page
+    return QCoreApplication.translate("AdminUsersPage", "Users"), AdminUsersPage(context.ops)

@@ -1,9 +1,14 @@
 """The Line area: a supervisor's live view of a line's shift against its plan, its stops, and a
-big-screen mode for the shop-floor TV."""
+big-screen mode for the shop-floor TV.
+
+Built at each sign-in for the user who signed in and closed at sign-out (with its big screen):
+everything it reads and writes goes through the operations kernel, owned by the page, so a
+result that arrives after the page closed is dropped."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
@@ -20,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.roles import Permission
-from desktop.services.production import LineSnapshot, ProductionService
-from desktop.tasks import Tasks
+from desktop.domain.roles import Permission, allowed
+from desktop.operations import Job
+from desktop.services.actor import Actor
+from desktop.services.production import LineSnapshot, line_choices
+from desktop.tasks import Ops
 from ui.line_bigscreen import BigScreen
 from ui.line_dashboard import LineDashboard
 from ui.line_downtime import DowntimePanel
@@ -34,11 +41,23 @@ from ui.widgets import ErrorLine, title_label
 CURRENT = "__current__"
 
 
+def export_csv_job(job: Job, path: Path, records: list[Any], french: bool) -> Path:
+    """The figures table to CSV on the long-job lane (a file write never holds the page)."""
+    write_csv(path, records, french)
+    job.progress(1, 1, path.name)
+    return path
+
+
+def export_xlsx_job(job: Job, path: Path, records: list[Any], title: str) -> Path:
+    write_xlsx(path, records, title)
+    job.progress(1, 1, path.name)
+    return path
+
+
 class LinePage(QWidget):
     def __init__(
         self,
-        service: ProductionService,
-        tasks: Tasks,
+        ops: Ops,
         *,
         may_record_downtime: bool = False,
         poll_ms: int = 1000,
@@ -46,7 +65,7 @@ class LinePage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service, self.tasks = service, tasks
+        self.ops = ops
         self.big_screen: BigScreen | None = None
         self.line_combo = QComboBox()
         self.line_combo.setMinimumWidth(140)
@@ -75,9 +94,9 @@ class LinePage(QWidget):
         controls.addWidget(self.export_button)
         controls.addWidget(self.big_button)
         self.error = ErrorLine()
-        self.dashboard = LineDashboard(service, tasks, poll_ms=poll_ms, figures_ms=figures_ms)
+        self.dashboard = LineDashboard(ops, poll_ms=poll_ms, figures_ms=figures_ms)
         self.dashboard.setMinimumHeight(900)
-        self.downtime = DowntimePanel(service, tasks)
+        self.downtime = DowntimePanel(ops)
         self.downtime.setMinimumHeight(320)
         self.downtime.set_editable(may_record_downtime)
         body = QWidget()
@@ -102,7 +121,7 @@ class LinePage(QWidget):
         self.shift_combo.currentIndexChanged.connect(self._shift_changed)
         self.day.dateChanged.connect(lambda _d: self.show_selected())
         self.big_button.clicked.connect(self.open_big_screen)
-        self.tasks.run(lambda: (service.lines(), service.shifts()), self._choices, self._failed)
+        self.ops.read(line_choices).then(self._choices, self._failed)
 
     def _choices(self, choices: tuple[list[str], list[str]]) -> None:
         lines, shifts = choices
@@ -146,8 +165,14 @@ class LinePage(QWidget):
             self.day.setDate(QDate(snapshot.shift.day))
             self.day.blockSignals(False)
 
-    def set_may_record_downtime(self, allowed: bool) -> None:
-        self.downtime.set_editable(allowed)
+    def set_may_record_downtime(self, may: bool) -> None:
+        self.downtime.set_editable(may)
+
+    def follow_actor(self, actor: Actor | None) -> None:
+        """The signed-in user changed: the stop form only for those who may record stops."""
+        self.set_may_record_downtime(
+            actor is not None and allowed(actor.role, Permission.RECORD_DOWNTIME)
+        )
 
     # --- export and big screen -------------------------------------------------------------
 
@@ -165,8 +190,8 @@ class LinePage(QWidget):
         if path:
             records = self.dashboard.figures_model.records()
             french = QLocale().decimalPoint() == ","
-            self.tasks.run(
-                lambda: write_csv(Path(path), records, french), self._exported, self._failed
+            self.ops.long(export_csv_job, Path(path), records, french).then(
+                self._exported, self._failed
             )
 
     def export_xlsx(self, path: str | None = None) -> None:
@@ -177,8 +202,8 @@ class LinePage(QWidget):
         if path:
             records = self.dashboard.figures_model.records()
             title = self.dashboard.snapshot.line if self.dashboard.snapshot else "Line"
-            self.tasks.run(
-                lambda: write_xlsx(Path(path), records, title), self._exported, self._failed
+            self.ops.long(export_xlsx_job, Path(path), records, title).then(
+                self._exported, self._failed
             )
 
     def _exported(self, _result: object) -> None:
@@ -190,18 +215,14 @@ class LinePage(QWidget):
             return
         if self.big_screen is not None:
             self.big_screen.close()
-        self.big_screen = BigScreen(self.service, self.tasks, lines)
+        self.big_screen = BigScreen(self.ops, lines, parent=self)
         self.big_screen.start(self.line_combo.currentText())
 
 
 def create_area(context: AppContext) -> Area | None:
     if not context.may(Permission.VIEW_PRODUCTION):
         return None
-    service = ProductionService(context.database, context.current_actor)
-    page = LinePage(
-        service, context.tasks, may_record_downtime=context.may(Permission.RECORD_DOWNTIME)
-    )
-    context.actor_changed.connect(
-        lambda _actor: page.set_may_record_downtime(context.may(Permission.RECORD_DOWNTIME))
-    )
+    page = LinePage(context.ops, may_record_downtime=context.may(Permission.RECORD_DOWNTIME))
+    # a bound method, not a lambda holding the page: Qt ends the connection with the page
+    context.actor_changed.connect(page.follow_actor)
     return Area("line", QCoreApplication.translate("MainWindow", "Line"), page)
