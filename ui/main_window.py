@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         area = settings.value("window/area")
         if isinstance(area, str) and area:
+            self._last_area = area  # shown at the next sign-in when nobody is signed in yet
             self.show_area(area)
 
     def save_state(self, settings: QSettings) -> None:
