@@ -6,15 +6,19 @@ the GUI thread through a queued signal. The GUI thread never waits on a disk flu
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import wait as futures_wait
+from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from desktop.operations import Job, Operations
+from desktop.domain.messages import LinedeskError
+from desktop.operations import Cancelled, Job, Operations
 from desktop.services.actor import Actor
 
 log = logging.getLogger(__name__)
@@ -117,56 +121,15 @@ class Tasks(QObject):
 # -- the operations kernel on the GUI thread ---------------------------------------------------
 
 
-class _Arrival(QObject):
-    """One submitted operation's way home: lives on the GUI thread as a child of the widget that
-    waits for it, so when that widget is destroyed the result has nowhere to go and is dropped by
-    Qt itself (no callback into a deleted C++ object, nothing to catch)."""
+@dataclass
+class _Waiting:
+    """Where one operation's result goes. Lives only on the GUI thread: the worker threads know
+    it by number, so no widget reference is ever dropped (or freed) on a worker thread."""
 
-    arrived = Signal(object)
-    progressed = Signal(object)
-
-    def __init__(
-        self,
-        owner: QObject,
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
-        on_progress: Callable[[int, int | None, str], None] | None,
-    ) -> None:
-        super().__init__(owner)
-        self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
-        queued = Qt.ConnectionType.QueuedConnection
-        self.arrived.connect(self._deliver, queued)
-        self.progressed.connect(self._report, queued)
-
-    def send(self, future: Future[Any]) -> None:
-        """Called on whichever thread finished the future; Qt queues it to the GUI thread."""
-        try:
-            self.arrived.emit(future)
-        except RuntimeError:
-            pass  # the owner was destroyed meanwhile: nobody waits for this result any more
-
-    def send_progress(self, done: int, total: int | None, text: str) -> None:
-        try:
-            self.progressed.emit((done, total, text))
-        except RuntimeError:
-            pass
-
-    @Slot(object)
-    def _report(self, report: tuple[int, int | None, str]) -> None:
-        if self._on_progress is not None:
-            self._on_progress(*report)
-
-    @Slot(object)
-    def _deliver(self, future: Future[Any]) -> None:
-        self.deleteLater()
-        exc = future.exception()
-        if exc is None:
-            if self._on_done is not None:
-                self._on_done(future.result())
-        elif self._on_error is not None:
-            self._on_error(exc)
-        else:
-            log.error("background operation failed", exc_info=exc)
+    owner: QObject | None
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    on_progress: Callable[[int, int | None, str], None] | None
 
 
 class Pending:
@@ -183,19 +146,16 @@ class Pending:
         owner: QObject | None = None,
         on_progress: Callable[[int, int | None, str], None] | None = None,
     ) -> Pending:
-        """Deliver to `owner`'s callbacks (by default the object of a bound-method `on_done`);
-        a result is always delivered later from the event loop, never inside this call."""
+        """Deliver to `owner`'s callbacks (by default the object of a bound-method callback);
+        a result is always delivered later from the event loop, never inside this call, and
+        never once `owner` was destroyed (a page closed at sign-out)."""
         if owner is None:
             for callback in (on_done, on_error):
                 candidate = getattr(callback, "__self__", None)
                 if isinstance(candidate, QObject):
                     owner = candidate
                     break
-        arrival = _Arrival(owner or self._ops, on_done, on_error, on_progress)
-        if self.job is not None and on_progress is not None:
-            self.job.listen(arrival.send_progress)
-        self._ops.track(self.future)
-        self.future.add_done_callback(arrival.send)
+        self._ops.expect(self.future, self.job, _Waiting(owner, on_done, on_error, on_progress))
         return self
 
     def cancel(self) -> None:
@@ -213,6 +173,9 @@ class Ops(QObject):
     """The operations kernel for pages: binds who acts on the GUI thread at submit time, runs the
     work on the kernel's lanes, and brings success or failure back to the GUI thread."""
 
+    _arrived = Signal(int, object)
+    _progressed = Signal(int, object)
+
     def __init__(
         self,
         operations: Operations,
@@ -222,7 +185,12 @@ class Ops(QObject):
         super().__init__(parent)
         self.operations = operations
         self._actor = actor
+        self._waiting: dict[int, _Waiting] = {}
         self._open: set[Future[Any]] = set()
+        self._numbers = itertools.count(1)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._arrived.connect(self._deliver, queued)
+        self._progressed.connect(self._report, queued)
 
     @property
     def actor(self) -> Actor | None:
@@ -234,9 +202,54 @@ class Ops(QObject):
         """Operations submitted and not finished yet."""
         return len(self._open)
 
-    def track(self, future: Future[Any]) -> None:
+    def expect(self, future: Future[Any], job: Job | None, waiting: _Waiting) -> None:
+        """Note where `future`'s result goes; the worker thread sends back only its number."""
+        number = next(self._numbers)
+        self._waiting[number] = waiting
         self._open.add(future)
-        future.add_done_callback(self._open.discard)
+        if job is not None and waiting.on_progress is not None:
+            job.listen(lambda done, total, text: self._send_progress(number, (done, total, text)))
+        future.add_done_callback(lambda finished: self._send(number, finished))
+
+    def _send(self, number: int, future: Future[Any]) -> None:
+        """On whichever thread finished the future; Qt queues the call to the GUI thread."""
+        self._open.discard(future)
+        try:
+            self._arrived.emit(number, future)
+        except RuntimeError:
+            pass  # the application is closing and this object with it
+
+    def _send_progress(self, number: int, report: tuple[int, int | None, str]) -> None:
+        try:
+            self._progressed.emit(number, report)
+        except RuntimeError:
+            pass
+
+    @Slot(int, object)
+    def _report(self, number: int, report: tuple[int, int | None, str]) -> None:
+        waiting = self._waiting.get(number)
+        if waiting is not None and waiting.on_progress is not None and _alive(waiting.owner):
+            waiting.on_progress(*report)
+
+    @Slot(int, object)
+    def _deliver(self, number: int, future: Future[Any]) -> None:
+        waiting = self._waiting.pop(number, None)
+        if waiting is None:
+            return
+        exc = None if future.cancelled() else future.exception()
+        if future.cancelled():
+            exc = Cancelled()
+        if not _alive(waiting.owner):
+            if exc is not None and not isinstance(exc, LinedeskError):
+                log.error("background operation failed after its page closed", exc_info=exc)
+            return
+        if exc is None:
+            if waiting.on_done is not None:
+                waiting.on_done(future.result())
+        elif waiting.on_error is not None:
+            waiting.on_error(exc)
+        else:
+            log.error("background operation failed", exc_info=exc)
 
     def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Pending:
         """`fn(session, actor, *args, **kwargs)` on the writer lane, as the user signed in now."""
@@ -264,10 +277,21 @@ class Ops(QObject):
 
     def long(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Pending:
         """`fn(job, *args, **kwargs)` on the long-job lane, with progress and cancel."""
-        future, job = self.operations.long(self._actor(), fn, *args, **kwargs)
+        return self.long_as(self._actor(), fn, *args, **kwargs)
+
+    def long_as(
+        self, actor: Actor | None, fn: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> Pending:
+        """A long job by a given actor (the daily backup runs as the system, signed in or not)."""
+        future, job = self.operations.long(actor, fn, *args, **kwargs)
         return Pending(self, future, job)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait until every submitted operation finished (shutdown and tests only)."""
         done, _ = futures_wait(list(self._open), timeout=msecs / 1000)
         return not (set(self._open) - done)
+
+
+def _alive(owner: QObject | None) -> bool:
+    """Whether the C++ side of `owner` still exists (a page closed at sign-out does not)."""
+    return owner is None or shiboken6.isValid(owner)
