@@ -8,9 +8,11 @@ The synthetic plant of desktop/services/genealogy_synthetic.py (2,981 packs: 4.6
 as a seeded plant (demo stations and lots), while this process records a cell at STACK-1 every
 100-200 ms through the operations kernel (`Operations.write` with `station.record_scan`, the
 station page's path, durable commit included). It prints the number of scans, their
-scan-to-verdict p50/p99/max, the failures ("database is locked" or any other), the import's
-seconds and its ratio to bare sqlite3 inserting the same rows in one transaction (issue 5's
-baseline, run alone, before).
+scan-to-verdict p50/p99/max, the failures ("database is locked" or any other), and the
+import's seconds and ratio to bare sqlite3 inserting the same rows in one transaction (issue 5's
+baseline, run alone, before) twice: the import alone (no scans) on a freshly seeded file, and
+the import with the scans alongside. Each figure comes with the machine's load average (the
+machine may be shared: compare figures taken at a similar load).
 
 Targets: p99 <= 250 ms, max <= 1 s, no failure, ratio <= 2.0.
 """
@@ -74,11 +76,19 @@ def operator_actor():  # noqa: ANN201 - an Actor, imported lazily
     return Actor("bench.operator", Role.OPERATOR, STATION)
 
 
+def load() -> str:
+    """The 1-minute load average (other work on the machine slows both sides)."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--packs", type=int, default=2981, help="2,981 packs: 4.6 M links")
     parser.add_argument("--folder", type=Path, help="where files go (default: a temp folder)")
     parser.add_argument("--every", default="0.1,0.2", help="seconds between scans: min,max")
+    parser.add_argument(
+        "--no-alone", action="store_true", help="skip the import alone (without scans)"
+    )
     args = parser.parse_args()
     os.environ.setdefault("LINEDESK_HOME", tempfile.mkdtemp(prefix="bench-scans-home-"))
     folder = args.folder or Path(tempfile.mkdtemp(prefix="bench-scans-"))
@@ -96,22 +106,38 @@ def main() -> None:
 
     bare_db = folder / "bare.sqlite"
     remove(bare_db)
+    load_bare = load()
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", BARE, str(lots), str(links), str(bare_db)], check=True)
     bare = time.perf_counter() - started
+    load_bare = f"{load_bare} -> {load()}"
     remove(bare_db)
+    print(f"bare sqlite3 alone: {bare:.1f} s (load {load_bare})")
 
     database_path = folder / "linedesk.sqlite"
-    remove(database_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     url = f"sqlite:///{database_path}"
+    command = [sys.executable, "-m", "desktop.cli", "--database", url, "import", "genealogy",
+               "--lots", str(lots), "--links", str(links)]  # fmt: skip
+    if not args.no_alone:
+        remove(database_path)
+        seed(url)
+        load_alone = load()
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        alone = time.perf_counter() - started
+        print(
+            f"import alone (no scans): {alone:.1f} s -> ratio {alone / bare:.2f} "
+            f"(target <= 2.0; load {load_alone} -> {load()})"
+        )
+
+    remove(database_path)
     seed(url)
     database = open_database(url)
     operations = Operations(database)
     operator = operator_actor()
     chance = random.Random(12)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "desktop.cli", "--database", url, "import", "genealogy",
-               "--lots", str(lots), "--links", str(links)]  # fmt: skip
+    load_scans = load()
     started = time.perf_counter()
     importer = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     timings: list[float] = []
@@ -137,8 +163,8 @@ def main() -> None:
     locked = sum("locked" in f for f in failures)
     print(f"import: {out.decode().strip()}")
     print(
-        f"import {seconds:.1f} s with scans alongside; bare sqlite3 alone {bare:.1f} s -> ratio "
-        f"{seconds / bare:.2f} (target <= 2.0)"
+        f"import with scans alongside: {seconds:.1f} s; bare sqlite3 alone {bare:.1f} s -> ratio "
+        f"{seconds / bare:.2f} (target <= 2.0; load {load_scans} -> {load()})"
     )
     print(
         f"scans during the import: {len(timings)}, scan-to-verdict p50 "

@@ -23,7 +23,6 @@ from desktop.logs import configure_logging
 from desktop.services.actor import Actor
 from desktop.storage.engine import sqlite_file
 from desktop.storage.instance_lock import InstanceLock
-from desktop.tasks import Tasks
 
 if TYPE_CHECKING:
     from desktop.cli import Context
@@ -196,7 +195,6 @@ def connect_devices(context: AppContext, window: MainWindow) -> None:
 def start_daily_backups(context: AppContext, parent: QObject) -> QTimer:
     """One online backup a day into the data folder (checked at start, then every hour)."""
     from desktop.services.backups import daily_backup_job
-    from desktop.tasks import Pending
 
     def written(made: object) -> None:
         if made:
@@ -209,10 +207,9 @@ def start_daily_backups(context: AppContext, parent: QObject) -> QTimer:
         # on the long-job lane, by the application itself (it runs whoever is signed in, and
         # while nobody is)
         today = datetime.now().date()
-        future, job = context.operations.long(
+        context.ops.long_as(
             Actor.system(), daily_backup_job, paths.data_dir() / "backups", today
-        )
-        Pending(context.ops, future, job).then(written, failed, owner=parent)
+        ).then(written, failed, owner=parent)
 
     timer = QTimer(parent)
     timer.timeout.connect(run)
@@ -262,8 +259,7 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
     if database_file is not None:
         lock = InstanceLock(database_file)
         lock.acquire()  # a second window on the same PC is allowed; restore checks the lock
-    tasks = Tasks()
-    app_context = AppContext(database, context.config, tasks, None, demo=demo)
+    app_context = AppContext(database, context.config, None, demo=demo)
     running = start_devices(app_context, simulate=demo and simulators)
     window = build_main_window(app_context)
     connect_devices(app_context, window)
@@ -275,7 +271,6 @@ def run_gui(context: Context, *, demo: bool, simulators: bool) -> int:
     code = app.exec()
     for stop in reversed(running):
         stop()
-    tasks.wait()
     app_context.close()
     if lock is not None:
         lock.release()

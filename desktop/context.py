@@ -16,7 +16,7 @@ from desktop.domain.roles import Permission, allowed
 from desktop.operations import Operations
 from desktop.services.actor import Actor
 from desktop.services.database import Database
-from desktop.tasks import Ops, Tasks
+from desktop.tasks import Ops
 
 
 class AppContext(QObject):
@@ -26,8 +26,7 @@ class AppContext(QObject):
         self,
         database: Database,
         config: WorkstationConfig,
-        tasks: Tasks,
-        actor: Actor,
+        actor: Actor | None,
         *,
         demo: bool = False,
         devices: Any = None,
@@ -36,7 +35,6 @@ class AppContext(QObject):
         super().__init__(parent)
         self.database = database
         self.config = config
-        self.tasks = tasks
         self._actor = actor
         self.operations = Operations(database)
         self.ops = Ops(self.operations, lambda: self._actor, self)
@@ -57,6 +55,7 @@ class AppContext(QObject):
 
     def close(self) -> None:
         """Finish the queued writes and stop the kernel's threads (at exit)."""
+        self.ops.wait()
         self.operations.shutdown(wait=True)
 
     def set_actor(self, actor: Actor | None) -> None:

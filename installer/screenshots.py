@@ -100,7 +100,7 @@ class Shooter:
         from PySide6.QtWidgets import QApplication
 
         deadline = time.monotonic() + 20
-        while context.tasks.pending and time.monotonic() < deadline:  # type: ignore[attr-defined]
+        while context.ops.pending and time.monotonic() < deadline:  # type: ignore[attr-defined]
             QApplication.processEvents()
             time.sleep(0.02)
         end = time.monotonic() + seconds
@@ -169,7 +169,6 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     from desktop.services.actor import Actor
     from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
-    from desktop.tasks import Tasks
     from ui.i18n import install_translators
     from ui.style import STYLESHEET
 
@@ -182,7 +181,7 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     # Seeded as the command line would, under a neutral account and PC name: the pictures
     # show the audit trail, and this machine's names have no place in them.
     seed_demo(database, replace(Actor.system(), username="system:it", station="IT-PC"))
-    context = AppContext(database, defaults(), Tasks(), None, demo=True)
+    context = AppContext(database, defaults(), None, demo=True)
     running = start_devices(context, simulate=True)  # as `linedesk demo`: devices, line sim
     window = build_main_window(context)
     connect_devices(context, window)
@@ -205,7 +204,7 @@ def shoot(language: str, out: Path, only: set[str]) -> int:
     window.close()
     for stop in reversed(running):
         stop()
-    context.tasks.wait()
+    context.ops.wait()
     database.dispose()
     del translators
     print(f"{language}: {len(shooter.written)} screenshots", flush=True)

@@ -302,10 +302,10 @@ def _settle(context) -> None:
 
     for _ in range(3):
         deadline = time.monotonic() + 20
-        while context.tasks.pending and time.monotonic() < deadline:
+        while context.ops.pending and time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.005)
-        assert context.tasks.pending == 0, "background loads did not finish within 20 s"
+        assert context.ops.pending == 0, "background loads did not finish within 20 s"
         QApplication.processEvents()
 
 
@@ -317,11 +317,10 @@ def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]
     from desktop.context import AppContext
     from desktop.domain.roles import Role
     from desktop.services.actor import Actor
-    from desktop.tasks import Tasks
 
     database = _open_copy(seeded_demo, tmp_path_factory.mktemp("admin"))
     admin = Actor(username="admin", role=Role.ADMIN, display_name="Demo Admin")
-    context = AppContext(database, defaults(), Tasks(), admin, demo=True)
+    context = AppContext(database, defaults(), admin, demo=True)
     window = build_main_window(context, sign_in=False)
     window.show()
     keys = [area.key for area in window.areas]
@@ -336,7 +335,7 @@ def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]
     for area in window.areas:
         texts += [(f"{area.key}: {where}", text) for where, text in screen_texts(area.page)]
     window.close()
-    context.tasks.wait()
+    context.ops.wait()
     window.deleteLater()
     database.dispose()
     return texts
@@ -404,10 +403,9 @@ def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, cata
     from desktop.app import build_main_window
     from desktop.config import defaults
     from desktop.context import AppContext
-    from desktop.tasks import Tasks
 
     database = _open_copy(seeded_demo, tmp_path)
-    context = AppContext(database, defaults(), Tasks(), None, demo=True)
+    context = AppContext(database, defaults(), None, demo=True)
     window = build_main_window(context, sign_in=True)
     qtbot.addWidget(window)
     window.show()
@@ -416,7 +414,7 @@ def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, cata
     page = window.sign_in
     assert page.title.text() == "Se connecter"
     found = english_left(screen_texts(window), catalogue)
-    context.tasks.wait()
+    context.ops.wait()
     database.dispose()
     assert not found, "English on the French sign-in screen:\n" + "\n".join(found)
 

@@ -24,17 +24,14 @@ that does not exist) when a field cannot be read; the words show in red and noth
 write (`ui.write_guard.Write` too).
 
 For a page button that writes by itself (Delete, Anonymise), `disable_while(button, pending)`.
-
-Dialogs not migrated yet may still pass the old `Tasks` (or any object with the same `run()`)
-and override `work()`; that path goes away with `Tasks`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -61,18 +58,6 @@ class Write:
         self.fn, self.args, self.kwargs = fn, args, kwargs
 
 
-class _Runner(Protocol):
-    """The old way (`Tasks.run`), until every dialog passes `Ops`."""
-
-    def run(
-        self,
-        work: Any,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        owner: QObject | None = None,
-    ) -> None: ...
-
-
 class FormInvalid(Exception):
     """A field the form cannot read (a number that is none); the text is already translated."""
 
@@ -82,7 +67,7 @@ class FormDialog(QDialog):
 
     def __init__(
         self,
-        ops: Ops | _Runner,
+        ops: Ops,
         title: str,
         *,
         signed: bool,
@@ -127,10 +112,6 @@ class FormDialog(QDialog):
         """The one service write, with the form's values read now (on the GUI thread)."""
         raise NotImplementedError
 
-    def work(self) -> Any:
-        """Not migrated yet: what the old runner runs (goes away with `Tasks`)."""
-        raise NotImplementedError
-
     def _save(self) -> None:
         if self._in_flight:
             return  # the first press is being saved: a second one must not save it again
@@ -148,14 +129,10 @@ class FormDialog(QDialog):
 
     def _submission(self) -> Callable[[], object]:
         """Read the form now; what it returns sends what was read."""
-        ops = self._ops
-        if isinstance(ops, Ops):
-            write = self.write()
-            return lambda: ops.write(write.fn, *write.args, **write.kwargs).then(
-                self._done, self._failed, owner=self
-            )
-        work = self.work()
-        return lambda: ops.run(work, self._done, self._failed, owner=self)
+        ops, write = self._ops, self.write()
+        return lambda: ops.write(write.fn, *write.args, **write.kwargs).then(
+            self._done, self._failed, owner=self
+        )
 
     def _set_in_flight(self, flying: bool) -> None:
         self._in_flight = flying

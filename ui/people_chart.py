@@ -2,7 +2,7 @@
 forecast at the current hiring and attrition rates, and the target line.
 
 pyqtgraph habits (DESIGN.md): every curve is created once and only `setData` changes it; the
-chart is touched on the GUI thread only (the data arrive through `Tasks`).
+chart is touched on the GUI thread only (the data arrive through `Ops`).
 """
 
 from __future__ import annotations

@@ -86,8 +86,12 @@ def open_database(url: str, *, create: bool = True) -> Database:
         engine.dispose()
         raise
     database = Database(url=url, engine=engine)
+    from desktop.services.genealogy_import import clean_interrupted_imports
     from desktop.services.plant import ensure_defaults
 
     with database.unit_of_work() as session:
         ensure_defaults(session)
+    # Rows of an import whose process died stay invisible but take room: removed here, unless
+    # the import still runs in another process (it holds the import lock).
+    clean_interrupted_imports(database)
     return database

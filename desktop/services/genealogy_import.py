@@ -49,7 +49,7 @@ from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
 from desktop.services.database import Database
-from desktop.services.genealogy import PENDING_STATES, visible_items
+from desktop.services.genealogy import PENDING_STATES, any_pending_run, visible_items
 from desktop.storage.engine import SQLITE_BEGIN, sqlite_file
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
 
@@ -316,18 +316,22 @@ def _bulk_insert(connection: Connection, table: Any, columns: tuple[str, ...], r
     executemany (insertmanyvalues) with the column types."""
     if not rows:
         return
-    statement = insert(table)
     if connection.dialect.name == "sqlite":
-        key = (table.name, columns)
-        sql = _COMPILED.get(key)
-        if sql is None:
-            compiled = statement.compile(dialect=connection.dialect, column_keys=list(columns))
-            if list(compiled.positiontup or ()) != list(columns):
-                raise AssertionError(f"unexpected column order {compiled.positiontup}")
-            sql = _COMPILED[key] = str(compiled)
-        connection.exec_driver_sql(sql, rows)
+        connection.exec_driver_sql(_insert_sql(connection, table, columns), rows)
     else:
-        connection.execute(statement, [dict(zip(columns, row, strict=True)) for row in rows])
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+
+
+def _insert_sql(connection: Connection, table: Any, columns: tuple[str, ...]) -> str:
+    """SQLite: the Core insert of `columns`, compiled once (positional `?` in that order)."""
+    key = (table.name, columns)
+    sql = _COMPILED.get(key)
+    if sql is None:
+        compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+        if list(compiled.positiontup or ()) != list(columns):
+            raise AssertionError(f"unexpected column order {compiled.positiontup}")
+        sql = _COMPILED[key] = str(compiled)
+    return sql
 
 
 def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
@@ -482,7 +486,12 @@ def pending_runs(session: Session) -> set[int]:
 def clean_interrupted_imports(database: Database) -> int:
     """Remove the rows of every import run that never committed (a process killed, a run
     cancelled or refused); returns how many runs were removed. Nothing happens while another
-    process imports (its run is alive). Safe at every start: the rows were never visible."""
+    process imports (its run is alive). Safe at every start: the rows were never visible.
+
+    Called by `open_database`: when no run is pending (the usual case) it is one query."""
+    with database.reading() as session:
+        if not any_pending_run(session):
+            return 0
     try:
         with _import_lock(database), _import_connection(database) as connection:
             return _clean(connection)
@@ -626,9 +635,17 @@ class _Run:
         unchanged = 0
         if not self.empty:
             parsed, unchanged = self._skip_stored_lots(parsed)
-        self.store_items(parsed)
-        links_added, links_unchanged = self.store_links()
-        self.settle_items()
+        if self.sqlite:
+            # One pass: item ids are reserved first, the links stored, then the items in
+            # their final state (FK checks are off on the import's connection).
+            self.reserve_items(parsed)
+            links_added, links_unchanged = self.store_links()
+            self.store_settled_items(parsed)
+        else:
+            # PostgreSQL checks each link's items at once: items first, settled afterwards.
+            self.store_items(parsed)
+            links_added, links_unchanged = self.store_links()
+            self.settle_items()
         self.commit(len(parsed), unchanged, links_added, links_unchanged)
         return len(parsed), unchanged, links_added, links_unchanged
 
@@ -809,6 +826,74 @@ class _Run:
             self.slices.measured(len(chunk), held)
             for item_id, entry in zip(ids, chunk, strict=True):
                 known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
+            _yield_lock(held)
+            self.tick()
+
+    def reserve_items(self, parsed: list[tuple]) -> None:
+        """SQLite: ids for the new items, taken under the write lock above the highest stored,
+        kept by storing the last of them at once (a station's new item then gets an id above
+        it, as SQLite takes max(id)+1), so the others can be stored last, settled."""
+        if not parsed:
+            return
+        entry = parsed[-1]
+        bid, kind, material, _q, stored, unit, at, _line = entry
+        try:
+            with _transaction(self.connection, write=True):
+                top = _reserve_ids(self.connection, len(parsed))
+                last = (top[-1], bid, kind, material, stored, stored, unit,
+                        ItemStatus.AVAILABLE.value, False, at, None, None, None, None, None,
+                        self.run_id)  # fmt: skip
+                _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, [last])
+        except IntegrityError:
+            raise self._taken([entry]) from None
+        known = self.known
+        for item_id, entry in zip(top, parsed, strict=True):
+            known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
+
+    def store_settled_items(self, parsed: list[tuple]) -> None:
+        """SQLite: the new items in their final state (what the links consumed from them, where
+        they were made and last used), in slices; the last one, stored by `reserve_items`,
+        gets its final state in the last slice."""
+        if not parsed:
+            return
+        known = self.known
+        run = self.run_id
+        amount = self.values.amount
+        available, consumed = ItemStatus.AVAILABLE.value, ItemStatus.CONSUMED.value
+        connection = self.connection
+        sql = _insert_sql(connection, Item.__table__, _ITEM_COLUMNS)
+        self.slices = _Slices()
+        start, end = 0, len(parsed) - 1
+        while start <= end:
+            chunk = parsed[start : start + self.slices.size]
+            start += len(chunk)
+            rows = []
+            for bid, kind, material, _q, stored, unit, at, _line in chunk:
+                entry = known[bid]
+                if entry.consumed:
+                    left = entry.capacity - entry.consumed
+                    remaining, status = amount(left), consumed if left <= 0 else available
+                else:
+                    remaining, status = stored, available
+                rows.append((entry.id, bid, kind, material, stored, remaining, unit, status,
+                             False, at, entry.station, None, None, entry.last or entry.station,
+                             None, run))  # fmt: skip
+            began = time.perf_counter()
+            try:
+                with _transaction(connection, write=True):
+                    if start > end:  # the last slice: the reserved row gets its final state
+                        reserved = rows.pop()
+                        connection.exec_driver_sql(
+                            "UPDATE item SET remaining = ?, status = ?, station = ?, "
+                            "last_station = ? WHERE id = ?",
+                            (reserved[5], reserved[7], reserved[10], reserved[13], reserved[0]),
+                        )
+                    if rows:
+                        connection.exec_driver_sql(sql, rows)
+            except IntegrityError:
+                raise self._taken(chunk) from None
+            held = time.perf_counter() - began
+            self.slices.measured(len(chunk), held)
             _yield_lock(held)
             self.tick()
 

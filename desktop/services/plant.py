@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
@@ -22,7 +21,6 @@ from desktop.domain.plant_time import DEFAULT_TIME_ZONE, utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models import (
     Crew,
@@ -382,60 +380,3 @@ def put_setting(session: Session, key: str, value: str) -> None:
     else:
         row.value, row.updated_at = value, utc_now()
     session.flush()
-
-
-class PlantService:
-    """Each call one unit of work by the current actor. No page uses it any more (pages call
-    the functions above through the operations kernel); it goes once the last tests calling
-    it (tests/desktop/test_security.py, tests/ui/test_sign_in.py) call the functions too."""
-
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
-        self._database = database
-        self._actor = actor
-
-    def site(self) -> SiteInfo:
-        with self._database.reading() as session:
-            return site_info(session)
-
-    def lines(self) -> list[LineInfo]:
-        with self._database.reading() as session:
-            return list_lines(session)
-
-    def stations(self, line: str | None = None) -> list[StationInfo]:
-        with self._database.reading() as session:
-            return list_stations(session, line)
-
-    def save_line(
-        self, code: str, name: str, kind: str, active: bool = True, **signature: str
-    ) -> LineInfo:
-        with self._database.unit_of_work() as session:
-            return save_line(session, self._actor(), code, name, kind, active, **signature)
-
-    def save_station(
-        self,
-        code: str,
-        name: str,
-        line: str,
-        station_type: str,
-        position: int | None = None,
-        active: bool = True,
-        new: bool = False,
-        **signature: str,
-    ) -> StationInfo:
-        with self._database.unit_of_work() as session:
-            return save_station(
-                session,
-                self._actor(),
-                code,
-                name,
-                line,
-                station_type,
-                position,
-                active,
-                new,
-                **signature,
-            )
-
-    def delete_station(self, code: str, **signature: str) -> None:
-        with self._database.unit_of_work() as session:
-            delete_station(session, self._actor(), code, **signature)

@@ -63,13 +63,14 @@ from desktop.domain.station import (
 )
 from desktop.services import security
 from desktop.services.actor import Actor
-from desktop.services.genealogy import blocking_hold
+from desktop.services.genealogy import PENDING_STATES, blocking_hold, visible_items
 from desktop.services.production import record_unit_completed
 from desktop.services.storage_failures import (  # re-exported: older callers import it here
     StorageFailure as StorageFailure,
 )
 from desktop.storage.models.genealogy import (
     GenealogyLink,
+    ImportRun,
     Item,
     ItemHold,
     Recipe,
@@ -569,6 +570,22 @@ def _validate_common(scan: _Scan, duplicate_check: bool = True) -> None:
     scan.item = scan.session.scalar(
         select(Item).where(Item.business_id == scan.code).with_for_update()
     )
+    if scan.item is not None and scan.item.import_run is not None:
+        state = scan.session.scalar(
+            select(ImportRun.state).where(ImportRun.id == scan.item.import_run)
+        )
+        if state in PENDING_STATES:
+            # stored by an import that has not committed: no reader sees it yet, and a station
+            # must neither use it nor make a second item of the same id
+            raise _Rejected(
+                Rejection.UNKNOWN_ID,
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "{id} arrives with a genealogy import that is still running: "
+                    "scan it again once the import finished",
+                ),
+                id=scan.code,
+            )
 
 
 def record_scan(
@@ -1230,7 +1247,7 @@ def unload(session: Session, actor: Actor, station: str, code: str) -> None:
     """Take a lot off a station (or abandon an open container)."""
     actor.require(Permission.OPERATE_STATION)
     _station(session, station)
-    item = session.scalar(select(Item).where(Item.business_id == code.strip()))
+    item = session.scalar(select(Item).where(Item.business_id == code.strip(), visible_items()))
     if item is None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("Messages", "Unknown lot or serial number: {id}"), id=code

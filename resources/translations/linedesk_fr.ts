@@ -499,8 +499,8 @@
         <translation>Actif</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Verrouillé</translation>
+        <source>Locked until</source>
+        <translation>Bloqué jusqu&apos;à</translation>
     </message>
     <message>
         <source>New user</source>
@@ -509,6 +509,14 @@
     <message>
         <source>Edit</source>
         <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Unlock...</source>
+        <translation>Débloquer...</translation>
+    </message>
+    <message>
+        <source>Lift the lock after failed sign-in attempts before it runs out</source>
+        <translation>Lever le blocage dû à des échecs de connexion avant son expiration</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1269,6 +1277,10 @@
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>Cancel the import</source>
+        <translation>Annuler l&apos;import</translation>
+    </message>
+    <message>
         <source>Choose a CSV file</source>
         <translation>Choisissez un fichier CSV</translation>
     </message>
@@ -1279,6 +1291,10 @@
     <message>
         <source>Lots: {lots_added} added, {lots_unchanged} unchanged. Links: {links_added} added, {links_unchanged} unchanged.</source>
         <translation>Lots : {lots_added} ajoutés, {lots_unchanged} inchangés. Liens : {links_added} ajoutés, {links_unchanged} inchangés.</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Import annulé : rien n&apos;a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2215,10 @@
         <translation>Pesez l&apos;ajout de {material}</translation>
     </message>
     <message>
+        <source>Take the previous cell off the balance, then put this cell on it</source>
+        <translation>Retirez la cellule précédente de la balance, puis posez celle-ci dessus</translation>
+    </message>
+    <message>
         <source>Put the cell on the balance</source>
         <translation>Posez la cellule sur la balance</translation>
     </message>
@@ -2327,6 +2347,10 @@
         <translation>&apos;{text}&apos; n&apos;est pas une quantité</translation>
     </message>
     <message>
+        <source>Another genealogy import is running on this database; try again later</source>
+        <translation>Un autre import de généalogie est en cours sur cette base ; réessayez plus tard</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a lot or serial number</source>
         <translation>&apos;{value}&apos; n&apos;est pas un numéro de lot ou de série</translation>
     </message>
@@ -2353,6 +2377,14 @@
     <message>
         <source>{id} is stored already with other data ({kind}, {material}, {quantity} {unit}, made {created_at})</source>
         <translation>{id} est déjà enregistré avec d&apos;autres données ({kind}, {material}, {quantity} {unit}, fabriqué le {created_at})</translation>
+    </message>
+    <message>
+        <source>{id} was stored meanwhile at a station</source>
+        <translation>{id} a été enregistré entre-temps à un poste</translation>
+    </message>
+    <message>
+        <source>a lot of this file was stored meanwhile</source>
+        <translation>un lot de ce fichier a été enregistré entre-temps</translation>
     </message>
     <message>
         <source>unknown parent {id} (not in the lots file nor stored)</source>
@@ -2531,6 +2563,14 @@
         <translation>Choisissez une station ou une ligne</translation>
     </message>
     <message>
+        <source>{station} is already stopped since {start} ({reason}), not ended yet: a stop cannot overlap another at the same station</source>
+        <translation>{station} est déjà à l&apos;arrêt depuis {start} ({reason}), arrêt non terminé : deux arrêts d&apos;un même poste ne peuvent pas se chevaucher</translation>
+    </message>
+    <message>
+        <source>{station} already has a stop from {start} to {end} ({reason}): a stop cannot overlap another at the same station</source>
+        <translation>{station} a déjà un arrêt de {start} à {end} ({reason}) : deux arrêts d&apos;un même poste ne peuvent pas se chevaucher</translation>
+    </message>
+    <message>
         <source>Unknown stop: {stop}</source>
         <translation>Arrêt inconnu : {stop}</translation>
     </message>
@@ -2599,6 +2639,26 @@
         <translation>Connexion refusée : badge ou utilisateur inconnu, ou code PIN ou mot de passe erroné</translation>
     </message>
     <message>
+        <source>Enter your user name</source>
+        <translation>Saisissez votre nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Enter your password</source>
+        <translation>Saisissez votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type its number</source>
+        <translation>Scannez votre badge ou saisissez son numéro</translation>
+    </message>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Saisissez votre code PIN</translation>
+    </message>
+    <message>
+        <source>{user} is not locked</source>
+        <translation>{user} n&apos;est pas bloqué</translation>
+    </message>
+    <message>
         <source>{user} is locked until {time} after {count} failed attempts</source>
         <translation>{user} est verrouillé jusqu&apos;à {time} après {count} tentatives échouées</translation>
     </message>
@@ -2657,6 +2717,10 @@
     <message>
         <source>{id} was scanned {seconds} s ago: it is recorded once</source>
         <translation>{id} a été scanné il y a {seconds} s : il n&apos;est enregistré qu&apos;une fois</translation>
+    </message>
+    <message>
+        <source>{id} arrives with a genealogy import that is still running: scan it again once the import finished</source>
+        <translation>{id} arrive avec un import de généalogie encore en cours : scannez-le à nouveau une fois l&apos;import terminé</translation>
     </message>
     <message>
         <source>{id} is {material}; this station loads {expected}</source>
@@ -2747,6 +2811,10 @@
         <translation>La balance pèse en {unit}, la recette est en {other}</translation>
     </message>
     <message>
+        <source>Lot {id} is counted in {lot_unit}, which {unit} does not convert to</source>
+        <translation>Le lot {id} est compté en {lot_unit}, vers quoi {unit} ne se convertit pas</translation>
+    </message>
+    <message>
         <source>This station does not fill cells</source>
         <translation>Cette station ne remplit pas de cellules</translation>
     </message>
@@ -2773,6 +2841,10 @@
     <message>
         <source>NOT RECORDED: the disk is full. Stop scanning and call the supervisor.</source>
         <translation>NON ENREGISTRÉ : le disque est plein. Arrêtez de scanner et appelez le chef d&apos;équipe.</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED: the database stayed busy with other work. Scan again.</source>
+        <translation>NON ENREGISTRÉ : la base de données est restée occupée par d&apos;autres travaux. Scannez à nouveau.</translation>
     </message>
     <message>
         <source>NOT RECORDED: the database refused the scan ({reason})</source>
@@ -3361,6 +3433,26 @@
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
+    <message>
+        <source>Gathering the shift&apos;s figures</source>
+        <translation>Collecte des chiffres de l&apos;équipe</translation>
+    </message>
+    <message>
+        <source>Writing the workbook</source>
+        <translation>Écriture du classeur</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Linedesk is closing: nothing recorded.</source>
+        <translation>Linedesk se ferme : rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>{code} refused: cell {cell} is being weighed. Finish the weighing, or cancel it.</source>
+        <translation>{code} refusé : la cellule {cell} est en cours de pesée. Terminez la pesée ou annulez-la.</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -3477,6 +3569,10 @@
     <message>
         <source>Unit</source>
         <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Target and tolerance must be numbers</source>
+        <translation>La cible et la tolérance doivent être des nombres</translation>
     </message>
 </context>
 <context>
@@ -3622,6 +3718,10 @@
     <message>
         <source>Holiday</source>
         <translation>Jour férié</translation>
+    </message>
+    <message>
+        <source>Shift report written: {file}</source>
+        <translation>Rapport d&apos;équipe écrit : {file}</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3902,6 +4002,22 @@
         <translation>Prêt</translation>
     </message>
     <message>
+        <source>Weigh again</source>
+        <translation>Repeser</translation>
+    </message>
+    <message>
+        <source>Put on hold...</source>
+        <translation>Bloquer...</translation>
+    </message>
+    <message>
+        <source>Scrap...</source>
+        <translation>Mettre au rebut...</translation>
+    </message>
+    <message>
+        <source>Cancel the weighing</source>
+        <translation>Annuler la pesée</translation>
+    </message>
+    <message>
         <source>Scan or type a lot or serial number, then Enter</source>
         <translation>Scannez ou saisissez un numéro de lot ou de série, puis Entrée</translation>
     </message>
@@ -3970,12 +4086,44 @@
         <translation>Enregistrement de {code}</translation>
     </message>
     <message>
+        <source>{count} scans waiting</source>
+        <translation>{count} scans en attente</translation>
+    </message>
+    <message>
         <source>This station needs a balance: none is connected</source>
         <translation>Cette station nécessite une balance : aucune n&apos;est connectée</translation>
     </message>
     <message>
+        <source>Out of tolerance: choose what happens to the cell</source>
+        <translation>Hors tolérance : choisissez le sort de la cellule</translation>
+    </message>
+    <message>
         <source>NOT RECORDED</source>
         <translation>NON ENREGISTRÉ</translation>
+    </message>
+    <message>
+        <source>Empty weight recorded: {weight}</source>
+        <translation>Poids à vide enregistré : {weight}</translation>
+    </message>
+    <message>
+        <source>Balance lost: reconnecting</source>
+        <translation>Balance perdue : reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>Balance failed</source>
+        <translation>Balance en panne</translation>
+    </message>
+    <message>
+        <source>Balance disconnected</source>
+        <translation>Balance déconnectée</translation>
+    </message>
+    <message>
+        <source>Balance lost</source>
+        <translation>Balance perdue</translation>
+    </message>
+    <message>
+        <source>No reading from the balance: check its cable and power</source>
+        <translation>Aucune mesure de la balance : vérifiez son câble et son alimentation</translation>
     </message>
     <message>
         <source>stable</source>
@@ -3988,6 +4136,61 @@
     <message>
         <source>Recording the fill of {code}</source>
         <translation>Enregistrement du remplissage de {code}</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Why is {code} put on hold?</source>
+        <translation>Pourquoi {code} est-il bloqué ?</translation>
+    </message>
+    <message>
+        <source>{code} is on hold</source>
+        <translation>{code} est bloqué</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>Mettre au rebut</translation>
+    </message>
+    <message>
+        <source>Why is {code} scrapped?</source>
+        <translation>Pourquoi {code} est-il mis au rebut ?</translation>
+    </message>
+    <message>
+        <source>Sign with your PIN or password</source>
+        <translation>Signez avec votre code PIN ou votre mot de passe</translation>
+    </message>
+    <message>
+        <source>{code} is scrapped</source>
+        <translation>{code} est mis au rebut</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Weighing of {code} cancelled</source>
+        <translation>Pesée de {code} annulée</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock user</source>
+        <translation>Débloquer l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>{user} is locked until {time} after failed sign-in attempts</source>
+        <translation>{user} est bloqué jusqu&apos;à {time} après des échecs de connexion</translation>
+    </message>
+    <message>
+        <source>Why the lock is lifted now</source>
+        <translation>Pourquoi le blocage est levé maintenant</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -4046,10 +4249,6 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Target and tolerance must be numbers</source>
-        <translation>La cible et la tolérance doivent être des nombres</translation>
     </message>
 </context>
 </TS>

@@ -271,3 +271,65 @@ def plant_links(cli_output: str) -> int:
     """Links added, from the command's summary line."""
     part = cli_output.split("links: ")[1]
     return int(part.split(" added")[0])
+
+
+def test_a_station_refuses_an_id_of_a_killed_import_and_the_next_start_removes_the_run(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from desktop.services.demo import seed_plant
+    from desktop.services.genealogy_demo import seed_floor
+    from desktop.services.station import record_scan
+
+    database = open_database(sqlite_url)
+    operations = Operations(database)
+    try:
+        seed_plant(database, Actor.system())
+        seed_floor(database, Actor.system())
+        plant = SyntheticPlant(40, prefix="V")
+        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
+        plant.write(lots, links)
+        before = counts(database)
+        process = _cli_import(sqlite_url, lots, links)
+        _wait_for_rows(database, process, before[3])
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        with database.reading() as session:  # an item the killed run stored, unseen
+            cell = session.scalar(select(Item.business_id).where(Item.import_run.is_not(None)))
+        assert cell is not None
+        operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
+        result = operations.write(operator, record_scan, "STACK-1", cell).result()
+        assert not result.ok
+        assert "genealogy import that is still running" in result.message.render()
+        with database.reading() as session:  # the refused scan made no second item
+            assert (
+                session.scalar(
+                    select(func.count()).select_from(Item).where(Item.business_id == cell)
+                )
+                == 1
+            )
+    finally:
+        operations.shutdown()
+        database.dispose()
+    reopened = open_database(sqlite_url)  # what every start does
+    try:
+        assert run_states(reopened) == ["removed"]
+        assert counts(reopened)[2:] == before[2:]
+    finally:
+        reopened.dispose()
+
+
+def test_the_command_refuses_a_second_import_with_one_line_and_exit_2(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    database = open_database(sqlite_url)
+    try:
+        lots, links = cells_from_a_stored_lot(tmp_path, 3)
+        with _import_lock(database):  # another import runs
+            process = _cli_import(sqlite_url, lots, links)
+            out, err = process.communicate(timeout=60)
+        assert process.returncode == 2, err
+        assert err.strip().count("\n") == 0 and "Another genealogy import" in err, err
+        assert "Traceback" not in err and out == ""
+        assert run_states(database) == []
+    finally:
+        database.dispose()

@@ -13,9 +13,8 @@ from desktop.domain.messages import ConflictError, InputError, PermissionDenied
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Role
 from desktop.operations import Operations
-from desktop.services import security
+from desktop.services import plant, security
 from desktop.services.actor import Actor
-from desktop.services.plant import PlantService
 from desktop.services.security import NotCertified, SignInRefused, workstation
 from desktop.storage.models.security import AuditEntry, User
 
@@ -237,11 +236,13 @@ def test_a_bad_username_and_a_duplicate_are_refused(users: Operations) -> None:
 def test_a_signature_needs_the_signers_own_secret(database, users) -> None:
     create_user(users, "boss", "Boss", "admin", password="admin-secret")
     boss = sign_in_password(users, "boss", "admin-secret")
-    plant = PlantService(database, lambda: boss)
     with pytest.raises(PermissionDenied, match="PIN or password is wrong"):
-        plant.save_line("CELL-9", "Cell line 9", "cell", secret="guess")
-    assert plant.lines() == []
-    plant.save_line("CELL-9", "Cell line 9", "cell", secret="admin-secret", meaning="approve")
+        users.write(boss, plant.save_line, "CELL-9", "Cell line 9", "cell", secret="guess").result()
+    assert users.read(plant.list_lines).result() == []
+    users.write(
+        boss, plant.save_line, "CELL-9", "Cell line 9", "cell",
+        secret="admin-secret", meaning="approve",
+    ).result()  # fmt: skip
     with database.reading() as session:
         row = session.scalar(select(AuditEntry).where(AuditEntry.object_id == "CELL-9"))
         assert (row.username, row.action, row.signature_meaning) == ("boss", "create", "approve")
@@ -265,9 +266,9 @@ def test_the_roles_of_the_matrix_are_checked(users: Operations) -> None:
 
 
 def _filling_station(database) -> None:  # noqa: ANN001
-    plant = PlantService(database, lambda: SYSTEM)
-    plant.save_line("CELL-1", "Cell line 1", "cell")
-    plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
+    with database.unit_of_work() as session:
+        plant.save_line(session, SYSTEM, "CELL-1", "Cell line 1", "cell")
+        plant.save_station(session, SYSTEM, "FILL-1", "Filling 1", "CELL-1", "filling", new=True)
 
 
 def test_an_uncertified_operator_is_refused_at_a_station_until_a_supervisor_overrides(

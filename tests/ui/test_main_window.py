@@ -15,12 +15,11 @@ from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services import plant  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
 from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
 
 
 def make_context(database, actor: Actor | None = None) -> AppContext:
-    return AppContext(database, defaults(), Tasks(), actor or Actor.system(), demo=True)
+    return AppContext(database, defaults(), actor or Actor.system(), demo=True)
 
 
 def admin_page(window) -> AdminPlantPage:

@@ -18,7 +18,6 @@ from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.storage.models.people import Employee  # noqa: E402
 from desktop.storage.models.security import AuditEntry, User  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
 from ui.pages.people import PeoplePage, create_area  # noqa: E402
 
 
@@ -35,7 +34,7 @@ def people_database(sqlite_url: str):  # noqa: ANN201
 
 
 def _page(qtbot, database, actor: Actor) -> PeoplePage:  # noqa: ANN001
-    context = AppContext(database, defaults(), Tasks(), actor, demo=True)
+    context = AppContext(database, defaults(), actor, demo=True)
     area = create_area(context)
     assert area is not None and area.key == "people"
     page = area.page

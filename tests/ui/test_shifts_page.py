@@ -16,7 +16,6 @@ from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
 from ui.pages import admin_shifts  # noqa: E402
 from ui.pages.shifts import ShiftsPage, create_area  # noqa: E402
 
@@ -43,7 +42,7 @@ def demo_db(demo_url: str):  # noqa: ANN201
 
 
 def _page(qtbot, database, actor: Actor) -> ShiftsPage:  # noqa: ANN001
-    context = AppContext(database, defaults(), Tasks(), actor, demo=True)
+    context = AppContext(database, defaults(), actor, demo=True)
     area = create_area(context)
     assert area is not None and area.key == "shifts"
     page = area.page
@@ -128,7 +127,7 @@ def test_an_operator_gets_only_the_badge_clock(qtbot, demo_db) -> None:
 
 
 def test_the_admin_tab_shows_patterns_rotation_and_holidays(qtbot, demo_db) -> None:
-    context = AppContext(demo_db, defaults(), Tasks(), Actor.system(), demo=True)
+    context = AppContext(demo_db, defaults(), Actor.system(), demo=True)
     label, page = admin_shifts.create_tab(context)
     qtbot.addWidget(page)
     page.show()
@@ -141,7 +140,7 @@ def test_the_admin_tab_shows_patterns_rotation_and_holidays(qtbot, demo_db) -> N
     assert sorted(page.time_edits) == ["day", "night"]
     assert (
         admin_shifts.create_tab(
-            AppContext(demo_db, defaults(), Tasks(), Actor("op", Role.OPERATOR), demo=True)
+            AppContext(demo_db, defaults(), Actor("op", Role.OPERATOR), demo=True)
         )
         is None
     )

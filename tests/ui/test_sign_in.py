@@ -14,13 +14,12 @@ from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.database import open_database  # noqa: E402
 from desktop.services.demo_users import DEMO_USERS  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
 from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
 from ui.pages.admin_users import AdminUsersPage  # noqa: E402
 
 
 def make_window(qtbot, database, demo: bool = True):
-    context = AppContext(database, defaults(), Tasks(), None, demo=demo)
+    context = AppContext(database, defaults(), None, demo=demo)
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
@@ -113,21 +112,20 @@ def test_the_first_start_of_a_plant_database_creates_the_admin(qtbot, sqlite_url
 
 def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite_url):
     from desktop.config import WorkstationConfig
+    from desktop.services import plant
     from desktop.services.actor import Actor
-    from desktop.services.plant import PlantService
     from desktop.services.security import create_user
 
     database = open_database(sqlite_url)
-    plant = PlantService(database, Actor.system)
-    plant.save_line("CELL-1", "Cell line 1", "cell")
-    plant.save_station("FILL-1", "Filling 1", "CELL-1", "filling", new=True)
     with database.unit_of_work() as session:
         system = Actor.system()
+        plant.save_line(session, system, "CELL-1", "Cell line 1", "cell")
+        plant.save_station(session, system, "FILL-1", "Filling 1", "CELL-1", "filling", new=True)
         create_user(session, system, "op", "Olga Op", "operator", badge="BADGE-1001", pin="2468")
         create_user(session, system, "sup", "Sam Sup", "supervisor", badge="BADGE-2002", pin="8642")
     values = dict(defaults().values)
     values[("workstation", "stations")] = ["FILL-1"]
-    context = AppContext(database, WorkstationConfig(values), Tasks(), None)
+    context = AppContext(database, WorkstationConfig(values), None)
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()

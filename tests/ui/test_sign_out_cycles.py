@@ -21,7 +21,6 @@ from desktop.app import build_main_window  # noqa: E402
 from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.services.demo_users import DEMO_USERS  # noqa: E402
-from desktop.tasks import Tasks  # noqa: E402
 from ui.errors import CrashReporter  # noqa: E402
 
 ROUNDS = 10
@@ -72,7 +71,7 @@ def test_sign_out_and_in_ten_times_as_every_role_shows_no_error(
     qtbot, demo_database, reporter
 ) -> None:
     crash, errors = reporter
-    context = AppContext(demo_database, defaults(), Tasks(), None, demo=True)
+    context = AppContext(demo_database, defaults(), None, demo=True)
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
@@ -96,7 +95,7 @@ def test_sign_out_and_in_ten_times_as_every_role_shows_no_error(
             problems = _problems(crash, errors)
             assert not problems, f"round {round_ + 1}, {user.username}: {problems}"
     context.ops.wait()
-    context.tasks.wait()
+    context.ops.wait()
     qtbot.wait(50)
     assert not _problems(crash, errors)
     context.close()
