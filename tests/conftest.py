@@ -1,5 +1,5 @@
-"""Shared fixtures: an isolated home folder, real databases (SQLite files, and PostgreSQL when
-LINEDESK_TEST_DATABASE_URL is set), and the offscreen Qt platform."""
+"""Shared fixtures: an isolated home folder and Qt settings folder, real databases (SQLite files,
+and PostgreSQL when LINEDESK_TEST_DATABASE_URL is set), and the offscreen Qt platform."""
 
 from __future__ import annotations
 
@@ -24,6 +24,21 @@ def linedesk_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("home")
     os.environ["LINEDESK_HOME"] = str(home)
     yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def qt_settings_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """QSettings (window geometry, the last area) write into a temporary folder, never into the
+    user's own `Linedesk.conf`: every format and scope in this process, and child processes
+    (the self-test, the CLI) through XDG_CONFIG_HOME, where Qt looks on Linux."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "user")
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder / "user"))
+        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(folder / "system"))
+    yield folder
 
 
 def _pg_schema_url(schema: str) -> str:
