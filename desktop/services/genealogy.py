@@ -35,6 +35,7 @@ from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
 from desktop.services.signatures import Meaning, sign
+from desktop.storage.import_runs import PENDING_STATES
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item, ItemHold
 from desktop.storage.types import UtcDateTime
 
@@ -159,9 +160,7 @@ def _plain_number(value: Decimal) -> str:
 
 # -- what readers see ---------------------------------------------------------------------------
 
-# Import runs whose rows no reader sees: still being stored in slices, or interrupted and not
-# yet removed (see desktop.services.genealogy_import). Rows made at stations have no run.
-PENDING_STATES = ("running", "abandoned")
+# Import runs whose rows no reader sees: PENDING_STATES (desktop/storage/import_runs.py).
 _PENDING_SQL = "SELECT id FROM import_run WHERE state IN ('running', 'abandoned')"
 
 

@@ -7,11 +7,15 @@ as a spreadsheet shows it; an error names the file, the line and the reason, and
 written. Importing the same files again changes nothing: lots already stored with the same data
 and links already stored are skipped (a lot stored with other data is an error).
 
-Bulk path (DESIGN.md): SQLAlchemy Core statements compiled from the tables, executed in batches of
-`BATCH` rows in one transaction, with one audit row for the run. Values are converted once to the
-column's storage form (on SQLite, UTC text as SQLAlchemy's DateTime writes it) and handed to the
-driver's executemany; on PostgreSQL the rows go through Core's insertmanyvalues with the column
-types. Lots are consumed by quantity (never beyond what they hold), units once.
+This module holds the rules: what a valid lot and link are, what a lot can still give, the
+counts and the refusals. How the rows reach the database (the import's own connection, its short
+transactions, compiled inserts, id reservation, the import lock, removing the rows of runs that
+never committed) is desktop/storage/bulk.py, import_lock.py and import_runs.py. Values are
+converted once to the column's storage form (on SQLite, UTC text as SQLAlchemy's DateTime writes
+it). Lots are consumed by quantity (never beyond what they hold), units once.
+
+Over 500 lines because the run is one class whose steps share the state of what is known of
+every item; split further, each piece would reach into the others' state.
 """
 
 from __future__ import annotations
@@ -19,11 +23,8 @@ from __future__ import annotations
 import csv
 import gc
 import io
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -32,31 +33,34 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import KNOWN_UNITS, UNIT_KINDS, ItemStatus, convert_quantity
-from desktop.domain.messages import (
-    QT_TRANSLATE_NOOP,
-    ConflictError,
-    InputError,
-    LinedeskError,
-    Message,
-)
+from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, LinedeskError, Message
 from desktop.domain.plant_time import as_utc, utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
-from desktop.services.database import Database
-from desktop.services.genealogy import PENDING_STATES, any_pending_run, visible_items
-from desktop.storage.engine import SQLITE_BEGIN, sqlite_file
+from desktop.services.genealogy import visible_items
+from desktop.storage.bulk import (
+    Slices,
+    bulk_connection,
+    bulk_insert,
+    durable_commits,
+    insert_sql,
+    reserve_ids,
+    transaction,
+    yield_lock,
+)
+from desktop.storage.database import Database
+from desktop.storage.import_lock import import_lock
+from desktop.storage.import_runs import clean_runs, remove_run_rows
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
 
 LOT_COLUMNS = ("id", "kind", "material", "quantity", "unit", "created_at")
 LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station")
-BATCH = 10_000
-IMPORT_CACHE_KIB = 512 * 1024
 LOOKUP = 500  # business ids per IN (...) look-up
 RANK = {"raw": 0, "intermediate": 1, "cell": 2, "module": 3, "pack": 4}
 
@@ -307,247 +311,6 @@ _ITEM_COLUMNS = ("id", "business_id", "kind", "material", "quantity", "remaining
                  "last_station", "event_id", "import_run")  # fmt: skip
 _LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station",
                  "import_run")  # fmt: skip
-_COMPILED: dict[tuple[str, tuple[str, ...]], str] = {}
-
-
-def _bulk_insert(connection: Connection, table: Any, columns: tuple[str, ...], rows: list) -> None:
-    """Insert `rows` (tuples in `columns` order, in storage form) in one executemany: on
-    SQLite the Core statement compiled once and the driver's executemany; elsewhere Core's
-    executemany (insertmanyvalues) with the column types."""
-    if not rows:
-        return
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(_insert_sql(connection, table, columns), rows)
-    else:
-        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
-
-
-def _insert_sql(connection: Connection, table: Any, columns: tuple[str, ...]) -> str:
-    """SQLite: the Core insert of `columns`, compiled once (positional `?` in that order)."""
-    key = (table.name, columns)
-    sql = _COMPILED.get(key)
-    if sql is None:
-        compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
-        if list(compiled.positiontup or ()) != list(columns):
-            raise AssertionError(f"unexpected column order {compiled.positiontup}")
-        sql = _COMPILED[key] = str(compiled)
-    return sql
-
-
-def _reserve_ids(connection: Connection, count: int) -> list[int] | range:
-    """`count` new item ids. SQLite: called under the write lock (BEGIN IMMEDIATE), so
-    max(id)+1... is free until that transaction ends; PostgreSQL: values from the id sequence,
-    safe with other writers."""
-    if count == 0:
-        return range(0)
-    if connection.dialect.name == "sqlite":
-        top = connection.execute(text("SELECT max(id) FROM item")).scalar() or 0
-        return range(top + 1, top + 1 + count)
-    rows = connection.execute(
-        text("SELECT nextval(pg_get_serial_sequence('item', 'id')) FROM generate_series(1, :n)"),
-        {"n": count},
-    )
-    return [int(r[0]) for r in rows]
-
-
-SLICE_SECONDS = 0.05  # the write lock is held this long at most, about, per slice
-YIELD_SECONDS = 0.015  # then let go of it this long when no parsing happens in between
-
-
-class ImportBusy(ConflictError):
-    """Another import runs on this database (its run stays invisible until it commits)."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Messages", "Another genealogy import is running on this database; try again later"
-            )
-        )
-
-
-_LOCAL_LOCKS: dict[str, threading.Lock] = {}
-
-
-@contextmanager
-def _import_lock(database: Database) -> Iterator[None]:
-    """One import at a time per database, held by the importing process and released by the
-    operating system or the server when that process dies (even by SIGKILL): whoever holds it
-    knows that a run still marked "running" was interrupted. SQLite: an exclusive lock on a
-    file next to the database; PostgreSQL: a session advisory lock."""
-    if database.is_sqlite:
-        path = sqlite_file(database.engine.url)
-        if path is None:
-            lock = _LOCAL_LOCKS.setdefault(database.url, threading.Lock())
-            if not lock.acquire(blocking=False):
-                raise ImportBusy()
-            try:
-                yield
-            finally:
-                lock.release()
-            return
-        handle = open(f"{path}.import-lock", "a+b")  # noqa: SIM115 - held for the whole run
-        try:
-            try:
-                _lock_file(handle)
-            except OSError:
-                raise ImportBusy() from None
-            yield
-        finally:
-            handle.close()  # closing releases the lock
-        return
-    with database.engine.connect() as connection:
-        got = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _PG_KEY})
-        if not got.scalar():
-            connection.rollback()
-            raise ImportBusy()
-        connection.commit()
-        try:
-            yield
-        finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _PG_KEY})
-            connection.commit()
-
-
-_PG_KEY = 0x4C494E45  # "LINE": the advisory lock of genealogy imports
-
-
-def _lock_file(handle: Any) -> None:
-    """An exclusive, non-blocking lock on an open file (raises OSError when it is taken)."""
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-@contextmanager
-def _import_connection(database: Database) -> Iterator[Connection]:
-    """The import's own connection, on which each slice is a transaction of its own.
-
-    On SQLite, foreign-key checks are off for it (the run resolves every link's parent and
-    child to an item of the file or of the database before storing it, so the per-row checks
-    would only repeat that work), its page cache is larger, and its slices are written with
-    `synchronous=NORMAL`: they are invisible until the last commit, which is FULL, and WAL
-    syncs the log before any checkpoint, so what a reader can see is durable as before.
-    Everything is set back before the connection returns to the pool."""
-    with database.engine.connect() as connection:
-        if not database.is_sqlite:
-            yield connection
-            return
-        driver = connection.connection.driver_connection
-        for pragma in ("foreign_keys = OFF", "synchronous = NORMAL",
-                       f"cache_size = -{IMPORT_CACHE_KIB}"):  # fmt: skip
-            driver.execute(f"PRAGMA {pragma}")  # outside any transaction, where it counts
-        try:
-            yield connection
-        finally:
-            if connection.in_transaction():
-                connection.rollback()
-            for pragma in ("foreign_keys = ON", "synchronous = FULL", "cache_size = -2000"):
-                driver.execute(f"PRAGMA {pragma}")
-
-
-@contextmanager
-def _transaction(connection: Connection, write: bool) -> Iterator[Connection]:
-    """One short transaction on the import's connection; writing ones take SQLite's write lock
-    at once (BEGIN IMMEDIATE), so a slice waits its turn like a station's write does."""
-    if connection.dialect.name == "sqlite":
-        connection.execution_options(**{SQLITE_BEGIN: "IMMEDIATE" if write else "DEFERRED"})
-    with connection.begin():
-        yield connection
-
-
-class _Slices:
-    """How many rows the next slice takes so that it holds the write lock about
-    `SLICE_SECONDS` (the machine, the disk and the table sizes decide, so it is measured)."""
-
-    def __init__(self, first: int = 2_000) -> None:
-        self.size = first
-
-    def measured(self, rows: int, seconds: float) -> None:
-        if rows < self.size or seconds <= 0:
-            return
-        wanted = int(rows * SLICE_SECONDS / seconds)
-        self.size = max(500, min(BATCH, wanted, self.size * 2))
-
-
-def pending_runs(session: Session) -> set[int]:
-    """Import runs whose rows readers must not see: still running, or interrupted and not yet
-    removed."""
-    return set(
-        session.scalars(select(ImportRun.id).where(ImportRun.state.in_(PENDING_STATES))).all()
-    )
-
-
-def clean_interrupted_imports(database: Database) -> int:
-    """Remove the rows of every import run that never committed (a process killed, a run
-    cancelled or refused); returns how many runs were removed. Nothing happens while another
-    process imports (its run is alive). Safe at every start: the rows were never visible.
-
-    Called by `open_database`: when no run is pending (the usual case) it is one query."""
-    with database.reading() as session:
-        if not any_pending_run(session):
-            return 0
-    try:
-        with _import_lock(database), _import_connection(database) as connection:
-            return _clean(connection)
-    except ImportBusy:
-        return 0
-
-
-def _clean(connection: Connection) -> int:
-    with _transaction(connection, write=False):
-        runs = connection.execute(
-            select(ImportRun.id, ImportRun.items_after, ImportRun.links_after).where(
-                ImportRun.state.in_(PENDING_STATES)
-            )
-        ).all()
-    for run in runs:
-        _remove_rows(connection, run.id, run.items_after, run.links_after)
-    return len(runs)
-
-
-def _remove_rows(connection: Connection, run_id: int, items_after: int, links_after: int) -> None:
-    """Delete one run's rows in short slices by id range (the run's rows lie above the ids it
-    started after), links first, then mark the run removed."""
-    with _transaction(connection, write=True):
-        connection.execute(
-            update(ImportRun).where(ImportRun.id == run_id).values(state="abandoned")
-        )
-    for table, after in ((GenealogyLink.__table__, links_after), (Item.__table__, items_after)):
-        with _transaction(connection, write=False):
-            top = connection.execute(select(func.max(table.c.id))).scalar() or 0
-        start = after
-        window = 20_000
-        while start < top:
-            began = time.perf_counter()
-            with _transaction(connection, write=True):
-                connection.execute(
-                    table.delete().where(
-                        table.c.id > start,
-                        table.c.id <= start + window,
-                        table.c.import_run == run_id,
-                    )
-                )
-            start += window
-            _yield_lock(time.perf_counter() - began)
-    with _transaction(connection, write=True):
-        connection.execute(
-            update(ImportRun)
-            .where(ImportRun.id == run_id)
-            .values(state="removed", finished_at=utc_now())
-        )
-
-
-def _yield_lock(held: float) -> None:
-    """Leave the write lock free for a moment after a slice with no parsing behind it: a
-    station waiting in SQLite's busy handler polls every few milliseconds at first, then
-    every 25-100 ms, and must find it free."""
-    time.sleep(min(YIELD_SECONDS, max(0.003, held / 3)))
 
 
 def import_genealogy(
@@ -579,14 +342,14 @@ def import_genealogy(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with _import_lock(database), _import_connection(database) as connection:
-            _clean(connection)
+        with import_lock(database.engine), bulk_connection(database.engine) as connection:
+            clean_runs(connection)
             run = _Run(connection, actor, lots, links, total, progress)
             try:
                 counts = run.execute()
             except BaseException:
                 if run.run_id is not None:
-                    _remove_rows(connection, run.run_id, run.items_after, run.links_after)
+                    remove_run_rows(connection, run.run_id, run.items_after, run.links_after)
                 raise
     finally:
         if collecting:
@@ -619,7 +382,7 @@ class _Run:
         self.total = total
         self.progress = progress
         self.known: dict[str, _Known] = {}
-        self.slices = _Slices()
+        self.slices = Slices()
         self.run_id: int | None = None
         self.items_after = self.links_after = 0
         self.empty = True
@@ -652,7 +415,7 @@ class _Run:
     def begin(self) -> None:
         """The run's row, in state "running", with the highest ids stored before it."""
         connection = self.connection
-        with _transaction(connection, write=True):
+        with transaction(connection, write=True):
             session = Session(bind=connection)
             tz = zone(plant.site_info(session).time_zone)
             session.close()
@@ -675,8 +438,8 @@ class _Run:
     def _write(self, table: Any, columns: tuple[str, ...], rows: list) -> None:
         """One slice: its rows in a transaction of their own."""
         began = time.perf_counter()
-        with _transaction(self.connection, write=True):
-            _bulk_insert(self.connection, table, columns, rows)
+        with transaction(self.connection, write=True):
+            bulk_insert(self.connection, table, columns, rows)
         self.slices.measured(len(rows), time.perf_counter() - began)
 
     # -- lots ----------------------------------------------------------------------------------
@@ -751,7 +514,7 @@ class _Run:
         unchanged = 0
         for start in range(0, len(parsed), LOOKUP):
             chunk = parsed[start : start + LOOKUP]
-            with _transaction(self.connection, write=False):
+            with transaction(self.connection, write=False):
                 stored = {
                     row.business_id: row
                     for row in self.connection.execute(
@@ -806,27 +569,27 @@ class _Run:
         known = self.known
         run = self.run_id
         available = ItemStatus.AVAILABLE.value
-        self.slices = _Slices()
+        self.slices = Slices()
         start = 0
         while start < len(parsed):
             chunk = parsed[start : start + self.slices.size]
             start += len(chunk)
             began = time.perf_counter()
             try:
-                with _transaction(self.connection, write=True):
-                    ids = _reserve_ids(self.connection, len(chunk))
+                with transaction(self.connection, write=True):
+                    ids = reserve_ids(self.connection, len(chunk))
                     rows = [(item_id, bid, kind, material, stored, stored, unit, available, False,
                              at, None, None, None, None, None, run)
                             for item_id, (bid, kind, material, _q, stored, unit, at, _line)
                             in zip(ids, chunk, strict=True)]  # fmt: skip
-                    _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
+                    bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
             except IntegrityError:
                 raise self._taken(chunk) from None
             held = time.perf_counter() - began
             self.slices.measured(len(chunk), held)
             for item_id, entry in zip(ids, chunk, strict=True):
                 known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
-            _yield_lock(held)
+            yield_lock(held)
             self.tick()
 
     def reserve_items(self, parsed: list[tuple]) -> None:
@@ -838,12 +601,12 @@ class _Run:
         entry = parsed[-1]
         bid, kind, material, _q, stored, unit, at, _line = entry
         try:
-            with _transaction(self.connection, write=True):
-                top = _reserve_ids(self.connection, len(parsed))
+            with transaction(self.connection, write=True):
+                top = reserve_ids(self.connection, len(parsed))
                 last = (top[-1], bid, kind, material, stored, stored, unit,
                         ItemStatus.AVAILABLE.value, False, at, None, None, None, None, None,
                         self.run_id)  # fmt: skip
-                _bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, [last])
+                bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, [last])
         except IntegrityError:
             raise self._taken([entry]) from None
         known = self.known
@@ -861,8 +624,8 @@ class _Run:
         amount = self.values.amount
         available, consumed = ItemStatus.AVAILABLE.value, ItemStatus.CONSUMED.value
         connection = self.connection
-        sql = _insert_sql(connection, Item.__table__, _ITEM_COLUMNS)
-        self.slices = _Slices()
+        sql = insert_sql(connection, Item.__table__, _ITEM_COLUMNS)
+        self.slices = Slices()
         start, end = 0, len(parsed) - 1
         while start <= end:
             chunk = parsed[start : start + self.slices.size]
@@ -880,7 +643,7 @@ class _Run:
                              None, run))  # fmt: skip
             began = time.perf_counter()
             try:
-                with _transaction(connection, write=True):
+                with transaction(connection, write=True):
                     if start > end:  # the last slice: the reserved row gets its final state
                         reserved = rows.pop()
                         connection.exec_driver_sql(
@@ -894,12 +657,12 @@ class _Run:
                 raise self._taken(chunk) from None
             held = time.perf_counter() - began
             self.slices.measured(len(chunk), held)
-            _yield_lock(held)
+            yield_lock(held)
             self.tick()
 
     def _taken(self, chunk: list[tuple]) -> InputError:
         """A lot or serial number of the file that a station stored while the run went on."""
-        with _transaction(self.connection, write=False):
+        with transaction(self.connection, write=False):
             stored = set(
                 self.connection.execute(
                     select(Item.business_id).where(
@@ -948,13 +711,13 @@ class _Run:
             .values(remaining=bindparam("remaining"), status=bindparam("status"),
                     station=bindparam("made_at"), last_station=bindparam("last"))
         )  # fmt: skip
-        self.slices = _Slices()
+        self.slices = Slices()
         start = 0
         while start < len(rows):
             chunk = rows[start : start + self.slices.size]
             start += len(chunk)
             began = time.perf_counter()
-            with _transaction(self.connection, write=True):
+            with transaction(self.connection, write=True):
                 if self.sqlite:
                     self.connection.exec_driver_sql(sql, chunk)
                 else:
@@ -965,7 +728,7 @@ class _Run:
                     )  # fmt: skip
             held = time.perf_counter() - began
             self.slices.measured(len(chunk), held)
-            _yield_lock(held)
+            yield_lock(held)
             self.tick()
 
     def commit(self, lots_added: int, lots_unchanged: int, added: int, unchanged: int) -> None:
@@ -973,14 +736,13 @@ class _Run:
         that its links consumed from (read again under the write lock, as stations may have
         consumed from them meanwhile), the audit row, and the run's state, all at once."""
         connection = self.connection
-        if self.sqlite:
-            connection.connection.driver_connection.execute("PRAGMA synchronous = FULL")
+        durable_commits(connection)
         stored = {
             entry.id: entry for entry in self.known.values() if not entry.new and entry.consumed
         }
         ids = sorted(stored)
         overdrawn: _Known | None = None
-        with _transaction(connection, write=True):
+        with transaction(connection, write=True):
             updates = []
             for start in range(0, len(ids), LOOKUP):
                 for row in connection.execute(
@@ -1047,7 +809,7 @@ class _Run:
         missing = [b for b in bids if b not in self.known]
         if not missing:
             return
-        with _transaction(self.connection, write=False):
+        with transaction(self.connection, write=False):
             for start in range(0, len(missing), LOOKUP):
                 for row in self.connection.execute(
                     select(
@@ -1065,7 +827,7 @@ class _Run:
 
     def store_links(self) -> tuple[int, int]:
         added = unchanged = 0
-        self.slices = _Slices()
+        self.slices = Slices()
         for first, rows in self.links.chunks(lambda: self.slices.size):
             if not self.empty:
                 self._resolve(
@@ -1157,7 +919,7 @@ class _Run:
             raise self._link_error(line, row, exc) from None
         skipped = 0
         if old:
-            with _transaction(self.connection, write=False):
+            with transaction(self.connection, write=False):
                 stored = self._stored_links(old)
             for parent, child, amount, stored_amount, unit, at, station, line in old:
                 if (child.id, parent.id, at) in stored:

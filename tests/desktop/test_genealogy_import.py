@@ -180,7 +180,7 @@ def test_only_qa_and_admin_import(database, tmp_path: Path) -> None:
 
 
 def test_progress_reaches_the_end(sqlite_url: str, tmp_path: Path) -> None:
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     database = open_database(sqlite_url)
     plant = SyntheticPlant(1)
@@ -200,7 +200,7 @@ def test_progress_reaches_the_end(sqlite_url: str, tmp_path: Path) -> None:
 
 
 def test_foreign_keys_are_on_again_after_an_import(sqlite_url: str, tmp_path: Path) -> None:
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
     from desktop.storage import maintenance
 
     database = open_database(sqlite_url)

@@ -22,15 +22,13 @@ from desktop.domain.roles import Role
 from desktop.operations import Cancelled, Operations
 from desktop.services import genealogy
 from desktop.services.actor import Actor
-from desktop.services.database import Database, open_database
 from desktop.services.genealogy import Direction, item_info, trace, visible_items, visible_links
-from desktop.services.genealogy_import import (
-    ImportBusy,
-    _import_lock,
-    clean_interrupted_imports,
-    import_genealogy,
-)
+from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.startup import open_database
+from desktop.storage.database import Database
+from desktop.storage.import_lock import ImportBusy, import_lock
+from desktop.storage.import_runs import clean_interrupted_imports
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +143,7 @@ def test_a_cancel_removes_what_the_run_stored(database: Database, tmp_path: Path
 
 def test_a_second_import_while_one_runs_is_refused(database: Database, tmp_path: Path) -> None:
     lots, links = cells_from_a_stored_lot(tmp_path, 10)
-    with _import_lock(database), pytest.raises(ImportBusy, match="Another genealogy import"):
+    with import_lock(database.engine), pytest.raises(ImportBusy, match="Another genealogy import"):
         import_genealogy(database, Actor.system(), lots, links)
 
 
@@ -324,7 +322,7 @@ def test_the_command_refuses_a_second_import_with_one_line_and_exit_2(
     database = open_database(sqlite_url)
     try:
         lots, links = cells_from_a_stored_lot(tmp_path, 3)
-        with _import_lock(database):  # another import runs
+        with import_lock(database.engine):  # another import runs
             process = _cli_import(sqlite_url, lots, links)
             out, err = process.communicate(timeout=60)
         assert process.returncode == 2, err
