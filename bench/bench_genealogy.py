@@ -79,9 +79,9 @@ READER = textwrap.dedent(
     import sys, time
     from sqlalchemy import select
     from desktop.domain.plant_time import utc_now
-    from desktop.services.database import open_database
     from desktop.services.production import line_snapshot, shift_at
     from desktop.services.station import recent_scans
+    from desktop.startup import open_database
     from desktop.storage.models.plant import Line
     database = open_database(sys.argv[1])
     with database.reading() as session:
@@ -184,9 +184,9 @@ def bench_traces(database: Path, packs: int, samples: int) -> None:
     import sqlite3
 
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.genealogy import _TRACE_SQL, Direction, trace
     from desktop.services.genealogy_synthetic import SyntheticPlant
+    from desktop.startup import open_database
 
     plant = SyntheticPlant(packs)
     chance = random.Random(5)
@@ -254,10 +254,10 @@ def bench_scans(database: Path, scans: int) -> None:
     from desktop.operations import Operations
     from desktop.services import genealogy
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station import ScanResult, record_scan
+    from desktop.startup import open_database
 
     url = f"sqlite:///{database}"
     db = open_database(url)

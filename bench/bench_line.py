@@ -36,7 +36,8 @@ from sqlalchemy import func, select  # noqa: E402
 from desktop.operations import Operations  # noqa: E402
 from desktop.services import plant, production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.database import Database, open_database  # noqa: E402
+from desktop.startup import open_database  # noqa: E402
+from desktop.storage.database import Database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
 from desktop.storage.models.production import ProductionMinute  # noqa: E402
 from desktop.tasks import Ops  # noqa: E402
@@ -286,7 +287,7 @@ def bench_year(url: str | None, reuse: bool = False) -> None:
 
 
 def freeze_startup_objects() -> None:
-    from desktop.app import freeze_startup_objects as freeze
+    from desktop.startup import freeze_startup_objects as freeze
 
     freeze()
 

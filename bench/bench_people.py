@@ -15,9 +15,9 @@ from pathlib import Path
 from desktop.domain.people import CONTRACTS, DEPARTMENTS
 from desktop.services import people
 from desktop.services.actor import Actor
-from desktop.services.database import open_database
 from desktop.services.people_demo import seed_people
 from desktop.services.people_import import import_employees
+from desktop.startup import open_database
 
 
 def hr_file(count: int) -> bytes:

@@ -48,10 +48,10 @@ def seed(url: str) -> None:
     from desktop.operations import Operations
     from desktop.services import genealogy
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station import record_scan
+    from desktop.startup import open_database
 
     database = open_database(url)
     seed_plant(database, Actor.system())
@@ -96,9 +96,9 @@ def main() -> None:
     low, high = (float(v) for v in args.every.split(","))
 
     from desktop.operations import Operations
-    from desktop.services.database import open_database
     from desktop.services.genealogy_synthetic import SyntheticPlant
     from desktop.services.station import record_scan
+    from desktop.startup import open_database
 
     lots, links = folder / "lots.csv", folder / "links.csv"
     n_items, n_links = SyntheticPlant(args.packs).write(lots, links)

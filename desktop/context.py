@@ -15,7 +15,7 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop.domain.roles import Permission, allowed
 from desktop.operations import Operations
 from desktop.services.actor import Actor
-from desktop.services.database import Database
+from desktop.storage.database import Database
 from desktop.tasks import Ops
 
 

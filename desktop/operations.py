@@ -25,8 +25,8 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, LinedeskError, PermissionDenied
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.storage_failures import storage_failure
+from desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

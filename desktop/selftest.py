@@ -1,21 +1,23 @@
-"""`linedesk --self-test`: is this installation whole? Run by IT after an install or an upgrade,
-and by the bundle build after packaging (a frozen bundle fails here, not at a station).
+"""`linedesk --self-test`, its Qt-free half: the runner and the checks of storage and devices.
+
+Is this installation whole? Run by IT after an install or an upgrade, and by the bundle build
+after packaging (a frozen bundle fails here, not at a station). The whole self-test is composed in
+ui/selftest.py, which adds the checks that need Qt (platform, image formats, PDF writer,
+translations) and the modules of the window.
 
 Each check prints one line, `ok` or `FAIL` with what failed; the exit code is 0 when every check
 passed, 1 otherwise. Nothing is written outside a temporary folder: the database, the compiled
-catalogue and the PDF all live there and vanish at the end. Qt starts offscreen, so the test
-runs on a PC without a screen (a build server, a remote shell).
+catalogue and the PDF all live there and vanish at the end.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,28 +25,25 @@ from pathlib import Path
 WEIGHT = Decimal("1234.56")
 SCAN = "(01)03453120000011(10)SELFTEST-LOT(21)0001"
 GS1_SCAN = "]C1" + "0103453120000011" + "10SELFTEST-LOT\x1d" + "210001"
-# A string every build of the French catalogue translates (the sign-out button).
-KNOWN = ("MainWindow", "Sign out")
+
+Check = tuple[str, Callable[[], str]]
 
 
 class CheckFailed(Exception):
     """A check saw something wrong; the message says what."""
 
 
-def _check_python_modules() -> str:
-    """Every module loaded by name at run time (areas, admin tabs, commands, pyserial's URL
-    handlers) imports: a frozen bundle that missed one fails here."""
+def check_modules(ui_modules: Iterable[str]) -> str:
+    """Every module loaded by name at run time (the window's areas and admin tabs given by the
+    caller, the commands, pyserial's URL handlers) imports: a frozen bundle that missed one
+    fails here."""
     import pkgutil
 
     import desktop.commands
-    from desktop.app import AREAS
 
-    names = [module for _key, module in AREAS]
+    names = list(ui_modules)
     names += [f"desktop.commands.{m.name}" for m in pkgutil.iter_modules(desktop.commands.__path__)]
     names += ["serial.urlhandler.protocol_socket", "alembic.runtime.migration"]
-    from ui.pages import admin
-
-    names += list(admin.TABS)
     missing, found = [], 0
     for name in names:
         try:
@@ -67,9 +66,9 @@ def _check_python_modules() -> str:
     return f"{found} modules loaded by name import; {driver}"
 
 
-def _check_database(folder: Path) -> str:
+def check_database(folder: Path) -> str:
     from desktop import paths
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
     from desktop.storage import migrate
 
     if not migrate.MIGRATIONS.is_dir():
@@ -88,104 +87,7 @@ def _check_database(folder: Path) -> str:
     return f"temporary SQLite created and migrated to {migrate.describe(heads)}; site {site.name}"
 
 
-def _check_qt_platform() -> str:
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from desktop.app import ensure_application
-
-    app = ensure_application()
-    if QApplication.platformName() != "offscreen":
-        raise CheckFailed(f"platform plugin is {QApplication.platformName()!r}, not offscreen")
-    label = QLabel("Linedesk")
-    label.adjustSize()
-    if label.grab().isNull():
-        raise CheckFailed("cannot render a widget")
-    return f"Qt {_qt_version()} on platform {app.platformName()}, widgets render"
-
-
-def _qt_version() -> str:
-    from PySide6.QtCore import qVersion
-
-    return qVersion()
-
-
-def _check_image_formats(folder: Path) -> str:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QColor, QImage, QImageReader
-
-    from desktop import paths
-
-    supported = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
-    wanted = {"png", "jpg", "svg", "ico"}
-    if not wanted <= supported:
-        raise CheckFailed("image format plugins missing: " + ", ".join(sorted(wanted - supported)))
-    image = QImage(16, 16, QImage.Format.Format_RGB32)
-    image.fill(QColor("#1f6feb"))
-    for fmt in ("JPG", "ICO"):
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, fmt):
-            raise CheckFailed(f"cannot write {fmt}")
-        buffer.close()
-        if QImage.fromData(data, fmt).isNull():
-            raise CheckFailed(f"cannot read back {fmt}")
-    icon = paths.RESOURCES / "icons" / "linedesk.svg"
-    if not icon.exists():
-        raise CheckFailed(f"resource missing: {icon}")
-    if QImage(str(icon)).isNull():
-        raise CheckFailed(f"cannot render {icon.name} (svg plugin)")
-    return "png, jpg, svg, ico read and written; application icon renders"
-
-
-def _check_pdf_writer(folder: Path) -> str:
-    from PySide6.QtGui import QPainter, QPdfWriter
-
-    target = folder / "selftest.pdf"
-    writer = QPdfWriter(str(target))
-    writer.setTitle("Linedesk self-test")
-    painter = QPainter(writer)
-    painter.drawText(100, 100, "Linedesk 12,345 g")
-    if not painter.end():
-        raise CheckFailed("the PDF writer failed to finish the page")
-    del writer
-    head = target.read_bytes()[:5] if target.exists() else b""
-    if head != b"%PDF-":
-        raise CheckFailed(f"{target.name} is not a PDF (starts with {head!r})")
-    return f"PDF written ({target.stat().st_size} bytes)"
-
-
-def _check_translations(folder: Path) -> str:
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from desktop import paths
-    from desktop.domain.messages import CONTEXT
-    from ui.i18n import install_translators, remove_translators
-
-    app = QCoreApplication.instance()
-    sources = paths.RESOURCES / "translations"
-    if not (sources / "linedesk_fr.ts").exists() and not (sources / "linedesk_fr.qm").exists():
-        raise CheckFailed(f"no French catalogue in {sources}")
-    translators = install_translators(app, "fr", sources, folder / "translations")
-    try:
-        ours = QCoreApplication.translate(*KNOWN)
-        if ours == KNOWN[1]:
-            raise CheckFailed(f"the French catalogue does not translate {KNOWN[1]!r}")
-        core = QCoreApplication.translate(CONTEXT, "Unexpected error: {error}")
-        if core == "Unexpected error: {error}":
-            raise CheckFailed("the French catalogue does not translate the core's messages")
-        qt_own = QCoreApplication.translate("QPlatformTheme", "Cancel")
-        if len(translators) < 2:
-            raise CheckFailed("Qt's own French catalogue (qtbase_fr) did not load")
-        number = QLocale().toString(12.345, "f", 3)
-        if number != "12,345":
-            raise CheckFailed(f"French locale formats 12.345 as {number!r}")
-    finally:
-        remove_translators(app, translators)
-    return f"French: {KNOWN[1]!r} -> {ours!r}, Qt's own: 'Cancel' -> {qt_own!r}, 12,345"
-
-
-def _check_balance() -> str:
+def check_balance() -> str:
     from hardware.devices.balance import SicsBalance
     from hardware.sim.endpoints import PtyEndpoint, TcpEndpoint
     from hardware.sim.scale import ScaleModel, ScaleSimulator
@@ -202,7 +104,7 @@ def _check_balance() -> str:
     return f"MT-SICS balance simulator on a {kind}: stable {reading.value} {reading.unit}"
 
 
-def _check_scanner() -> str:
+def check_scanner() -> str:
     from hardware.devices.scanner import Scanner
     from hardware.sim.endpoints import TcpEndpoint
     from hardware.sim.scanner import ScannerSimulator
@@ -224,26 +126,15 @@ def _check_scanner() -> str:
     return f"scanner simulator over TCP: GS1 lot {scan.fields['10']} (GTIN {scan.fields['01']})"
 
 
-def main() -> int:
-    """Run every check, print one line each, and return the exit code (0 all passed, 1 not)."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+def run(checks: Callable[[Path], Iterable[Check]]) -> int:
+    """Run every check made for a temporary folder, print one line each, and return the exit
+    code (0 all passed, 1 not)."""
     from desktop import __version__
 
     print(f"Linedesk {__version__} self-test (Python {sys.version.split()[0]})", flush=True)
     failed = []
     with tempfile.TemporaryDirectory(prefix="linedesk-selftest-") as tmp:
-        folder = Path(tmp)
-        checks: list[tuple[str, Callable[[], str]]] = [
-            ("modules", _check_python_modules),
-            ("database", lambda: _check_database(folder)),
-            ("qt platform", _check_qt_platform),
-            ("image formats", lambda: _check_image_formats(folder)),
-            ("pdf writer", lambda: _check_pdf_writer(folder)),
-            ("translations", lambda: _check_translations(folder)),
-            ("balance", _check_balance),
-            ("scanner", _check_scanner),
-        ]
-        for name, check in checks:
+        for name, check in checks(Path(tmp)):
             started = time.perf_counter()
             try:
                 detail = check()
@@ -266,7 +157,3 @@ def main() -> int:
         return 1
     print("self-test passed", flush=True)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -158,18 +158,14 @@ class Shooter:
 
 def shoot(language: str, out: Path, only: set[str]) -> int:
     from desktop import paths
-    from desktop.app import (
-        build_main_window,
-        connect_devices,
-        ensure_application,
-        start_devices,
-    )
     from desktop.config import defaults
     from desktop.context import AppContext
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
+    from desktop.startup import open_database
+    from desktop.workstation import start_devices
     from ui.i18n import install_translators
+    from ui.main import build_main_window, connect_devices, ensure_application
     from ui.style import STYLESHEET
 
     app = ensure_application()

@@ -87,7 +87,7 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def database(database_url: str):  # noqa: ANN201 - Database, imported lazily
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     db = open_database(database_url)
     yield db
@@ -98,8 +98,8 @@ def database(database_url: str):  # noqa: ANN201 - Database, imported lazily
 def demo_database(sqlite_url: str):  # noqa: ANN201
     """A SQLite database seeded with the demo plant."""
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
+    from desktop.startup import open_database
 
     db = open_database(sqlite_url)
     seed_demo(db, Actor.system())

@@ -140,8 +140,8 @@ def french(qapp, tmp_path_factory) -> Iterator[None]:
 def seeded_demo(tmp_path_factory) -> Iterator[str]:
     """One demo plant for the module (seeding takes seconds): a SQLite file, copied per test."""
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
+    from desktop.startup import open_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     database = open_database("sqlite:///" + path.as_posix())
@@ -151,7 +151,7 @@ def seeded_demo(tmp_path_factory) -> Iterator[str]:
 
 
 def _open_copy(seeded: str, tmp_path: Path):  # noqa: ANN202 - Database
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     target = tmp_path / "demo.sqlite"
     shutil.copyfile(seeded, target)
@@ -312,11 +312,11 @@ def _settle(context) -> None:
 @pytest.fixture(scope="module")
 def admin_screens(french, seeded_demo, tmp_path_factory) -> list[tuple[str, str]]:
     """The texts of every area an administrator sees on the demo plant, in French."""
-    from desktop.app import build_main_window
     from desktop.config import defaults
     from desktop.context import AppContext
     from desktop.domain.roles import Role
     from desktop.services.actor import Actor
+    from ui.main import build_main_window
 
     database = _open_copy(seeded_demo, tmp_path_factory.mktemp("admin"))
     admin = Actor(username="admin", role=Role.ADMIN, display_name="Demo Admin")
@@ -400,9 +400,9 @@ def test_the_number_check_finds_english_conventions() -> None:
 
 
 def test_the_sign_in_screen_is_french(qtbot, french, seeded_demo, tmp_path, catalogue) -> None:
-    from desktop.app import build_main_window
     from desktop.config import defaults
     from desktop.context import AppContext
+    from ui.main import build_main_window
 
     database = _open_copy(seeded_demo, tmp_path)
     context = AppContext(database, defaults(), None, demo=True)

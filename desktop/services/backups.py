@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError
-from desktop.services.database import Database
 from desktop.storage import instance_lock, maintenance
+from desktop.storage.database import Database
 from desktop.storage.engine import parse_database_url, sqlite_file
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from desktop.domain.roles import Permission
 from desktop.paths import RESOURCES
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
-from desktop.services.database import Database
+from desktop.storage.database import Database
 from desktop.storage.models import Line
 
 DEMO_MARK = "demo"

@@ -18,9 +18,9 @@ from desktop.domain.roles import Role
 from desktop.domain.station import FILL
 from desktop.services import genealogy, station, station_routes
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.storage.database import Database
 from desktop.storage.models.genealogy import Item
 
 # (station type, product, parameter, target, tolerance, unit)

@@ -32,7 +32,7 @@ from desktop.domain.production import UNEXPLAINED, detected_stop
 from desktop.domain.roles import Permission
 from desktop.services import audit, production
 from desktop.services.actor import Actor
-from desktop.services.database import Database
+from desktop.storage.database import Database
 from desktop.storage.models.production import Downtime, ProductionMinute, StationRate
 
 log = logging.getLogger(__name__)

@@ -20,8 +20,8 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.people import _crews, plant_today, save_people_settings
+from desktop.storage.database import Database
 from desktop.storage.models.people import (
     Certification,
     Employee,

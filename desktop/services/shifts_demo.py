@@ -22,10 +22,10 @@ from desktop.domain.roles import Permission
 from desktop.domain.shifts import french_holidays
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.roster import crew_ids, crews_in_force, planned, stations_by_id
 from desktop.services.shifts import ShiftInfo, calendar, default_site, plant_today
 from desktop.services.shifts_figures import figures
+from desktop.storage.database import Database
 from desktop.storage.models import Line
 from desktop.storage.models.people import Certification, Employee
 from desktop.storage.models.shifts import (

@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError
 from desktop.domain.roles import Role
 from desktop.services.actor import Actor, RoleRefused
 from desktop.services.audit import AuditFilter, search, verify
-from desktop.services.database import open_database
 from desktop.services.plant import save_line, save_station
+from desktop.startup import open_database
 from desktop.storage.models.security import AuditEntry
 
 SYSTEM = Actor.system()

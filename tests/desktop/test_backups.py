@@ -13,8 +13,8 @@ import pytest
 from desktop.domain.messages import ConflictError, InputError
 from desktop.services.actor import Actor
 from desktop.services.backups import daily_backup, restore
-from desktop.services.database import open_database
 from desktop.services.plant import list_lines, save_line
+from desktop.startup import open_database
 from desktop.storage.instance_lock import InstanceLock
 
 

@@ -16,9 +16,9 @@ from desktop.domain.messages import PermissionDenied
 from desktop.domain.roles import Role
 from desktop.operations import Cancelled, Job, Operations, ShuttingDown
 from desktop.services.actor import Actor
-from desktop.services.database import open_database
 from desktop.services.plant import get_setting, put_setting, site_info
 from desktop.services.storage_failures import StorageFailure, storage_failure
+from desktop.startup import open_database
 
 ALICE = Actor("alice", Role.OPERATOR, station="FILL-1")
 BOB = Actor("bob", Role.OPERATOR, station="FILL-1")

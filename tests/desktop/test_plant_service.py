@@ -11,8 +11,8 @@ from desktop.domain.roles import Role
 from desktop.operations import Operations
 from desktop.services import plant
 from desktop.services.actor import Actor
-from desktop.services.database import open_database
 from desktop.services.demo import is_demo, seed_demo
+from desktop.startup import open_database
 
 ADMIN = Actor.system()
 OPERATOR = Actor("op1", Role.OPERATOR, "FILL-1")

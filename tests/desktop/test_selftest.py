@@ -44,7 +44,8 @@ def test_the_self_test_passes_in_the_source_tree(tmp_path: Path) -> None:
 def test_the_self_test_names_what_is_missing(
     qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop import paths, selftest
+    from desktop import paths
+    from ui import selftest
 
     monkeypatch.setattr(paths, "RESOURCES", tmp_path / "nothing-here")
     assert selftest.main() == 1

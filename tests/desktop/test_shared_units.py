@@ -15,10 +15,10 @@ from desktop.domain.station import Action, FillSequence
 from desktop.operations import Operations
 from desktop.services import genealogy
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor
 from desktop.services.station import record_fill, record_scan
+from desktop.storage.database import Database
 from desktop.storage.models.genealogy import GenealogyLink, Item
 from hardware.codecs import aandd, mtsics, sbi
 from hardware.codecs.reading import Reading

@@ -215,8 +215,8 @@ def test_a_date_that_does_not_exist_or_an_unknown_shift_is_one_line_and_exit_2(
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
+    from desktop.startup import open_database
 
     url = "sqlite:///" + (tmp_path_factory.mktemp("demo") / "demo.sqlite").as_posix()
     database = open_database(url)

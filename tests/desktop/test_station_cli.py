@@ -27,9 +27,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     electrolyte lot; users who may and may not scan."""
     from desktop.services import people, security
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor, seed_live_floor
+    from desktop.startup import open_database
 
     path = tmp_path_factory.mktemp("station-cli") / "floor.sqlite"
     database = open_database(f"sqlite:///{path.as_posix()}")

@@ -38,8 +38,8 @@ def _writer(url: str) -> None:
     from desktop.domain.roles import Role
     from desktop.operations import Operations
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.station import record_scan
+    from desktop.startup import open_database
 
     database = open_database(url)
     operations = Operations(database)  # its threads start after the fork
@@ -79,10 +79,10 @@ def _serve(url: str) -> None:
 def _prepare(url: str) -> None:
     from desktop.services import genealogy
     from desktop.services.actor import Actor
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station import record_scan
+    from desktop.startup import open_database
 
     database = open_database(url)
     seed_plant(database, Actor.system())

@@ -26,7 +26,6 @@ from desktop.domain.station import Action, Rejection, Verdict
 from desktop.operations import Operations
 from desktop.services import genealogy, storage_failures
 from desktop.services.actor import Actor
-from desktop.services.database import Database
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor
 from desktop.services.station import (
@@ -38,6 +37,7 @@ from desktop.services.station import (
     record_scan,
     station_state,
 )
+from desktop.storage.database import Database
 from desktop.storage.engine import make_engine
 from desktop.storage.models.genealogy import GenealogyLink, Item, ScanEvent
 from desktop.storage.models.production import ProductionEvent
@@ -351,7 +351,7 @@ def _broken(database_url: str, pragma: str) -> Database:
 def test_read_only_or_full_database_is_an_alarm_and_nothing_is_acknowledged(
     sqlite_url: str, pragma: str, words: str
 ) -> None:
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     healthy = open_database(sqlite_url)
     seed_plant(healthy, Actor.system())

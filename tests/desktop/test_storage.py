@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
 
 from desktop.domain.messages import InputError
-from desktop.services.database import open_database
+from desktop.startup import open_database
 from desktop.storage import maintenance, migrate
 from desktop.storage.engine import make_engine
 from desktop.storage.models import Base, Crew, ShiftPattern, Site

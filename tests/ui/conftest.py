@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 
 from desktop.services.actor import Actor
-from desktop.services.database import Database, open_database
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor, seed_live_floor
+from desktop.startup import open_database
+from desktop.storage.database import Database
 from tests.ui.station_kit import KERNELS
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.domain.roles import Role
 from desktop.operations import Operations
 from desktop.services.actor import Actor
-from desktop.services.database import Database
+from desktop.storage.database import Database
 from desktop.tasks import Ops
 from ui.pages.station import StationPage
 

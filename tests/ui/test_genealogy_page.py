@@ -15,10 +15,11 @@ from openpyxl import load_workbook  # noqa: E402
 
 from desktop.operations import Operations  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.database import Database, open_database  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
 from desktop.services.genealogy_demo import seed_demo_genealogy  # noqa: E402
 from desktop.services.genealogy_synthetic import SyntheticPlant  # noqa: E402
+from desktop.startup import open_database  # noqa: E402
+from desktop.storage.database import Database  # noqa: E402
 from desktop.tasks import Ops  # noqa: E402
 from ui.pages.genealogy import GenealogyPage  # noqa: E402
 

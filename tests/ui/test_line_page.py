@@ -20,8 +20,8 @@ from desktop.domain.roles import Role  # noqa: E402
 from desktop.operations import Operations  # noqa: E402
 from desktop.services import production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.database import open_database  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
+from desktop.startup import open_database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
 from desktop.storage.models.production import Downtime, ProductionMinute  # noqa: E402
 from desktop.storage.models.security import AuditEntry  # noqa: E402

@@ -9,12 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from desktop.app import build_main_window  # noqa: E402
 from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services import plant  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
+from ui.main import build_main_window  # noqa: E402
 from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
 
 

@@ -24,8 +24,8 @@ from ui.pages.people import PeoplePage, create_area  # noqa: E402
 @pytest.fixture
 def people_database(sqlite_url: str):  # noqa: ANN201
     """Only the demo's people (the whole demo plant takes longer to seed)."""
-    from desktop.services.database import open_database
     from desktop.services.people_demo import seed_people
+    from desktop.startup import open_database
 
     database = open_database(sqlite_url)
     seed_people(database, Actor.system())

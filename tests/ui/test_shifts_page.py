@@ -22,8 +22,8 @@ from ui.pages.shifts import ShiftsPage, create_area  # noqa: E402
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from desktop.services.database import open_database
     from desktop.services.demo import seed_demo
+    from desktop.startup import open_database
 
     url = "sqlite:///" + (tmp_path_factory.mktemp("shifts-ui") / "demo.sqlite").as_posix()
     database = open_database(url)
@@ -34,7 +34,7 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture
 def demo_db(demo_url: str):  # noqa: ANN201
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     database = open_database(demo_url)
     yield database
@@ -154,7 +154,7 @@ def demo_copy(demo_url: str, tmp_path: Path):  # noqa: ANN201
     """A private copy of the demo plant for tests that write."""
     import shutil
 
-    from desktop.services.database import open_database
+    from desktop.startup import open_database
 
     source = Path(demo_url.removeprefix("sqlite:///"))
     for suffix in ("", "-wal", "-shm"):

@@ -8,12 +8,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from desktop.app import build_main_window  # noqa: E402
 from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.database import open_database  # noqa: E402
 from desktop.services.demo_users import DEMO_USERS  # noqa: E402
+from desktop.startup import open_database  # noqa: E402
+from ui.main import build_main_window  # noqa: E402
 from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
 from ui.pages.admin_users import AdminUsersPage  # noqa: E402
 

@@ -17,11 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from desktop.app import build_main_window  # noqa: E402
 from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.services.demo_users import DEMO_USERS  # noqa: E402
 from ui.errors import CrashReporter  # noqa: E402
+from ui.main import build_main_window  # noqa: E402
 
 ROUNDS = 10
 

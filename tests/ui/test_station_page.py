@@ -12,7 +12,7 @@ from decimal import Decimal  # noqa: E402
 from PySide6.QtCore import QObject, Signal  # noqa: E402
 from sqlalchemy import event, select  # noqa: E402
 
-from desktop.services.database import Database  # noqa: E402
+from desktop.storage.database import Database  # noqa: E402
 from desktop.storage.engine import make_engine  # noqa: E402
 from desktop.storage.models.genealogy import Item  # noqa: E402
 from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402

@@ -1,4 +1,4 @@
-"""Opening a database: migrate, make sure the plant defaults exist, hand out units of work.
+"""An opened, migrated database and the units of work it hands out.
 
 Session per unit of work (SQLAlchemy's session basics): one Session per user action or device
 event, never shared across threads. Repositories never commit; leaving `unit_of_work()` does.
@@ -59,10 +59,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, create: bool = True) -> Database:
-    """Open `url`, creating and migrating it when needed, with the plant defaults in place.
+def open_storage(url: str, *, create: bool = True) -> Database:
+    """Open `url`, creating the file and migrating the schema when needed.
 
-    `create=False` refuses a SQLite file that does not exist yet (for `db check`, `db backup`).
+    Storage only: the plant defaults and the clean-up of interrupted imports are start-up steps
+    (desktop/startup.py `open_database`). `create=False` refuses a SQLite file that does not
+    exist yet (for `db check`, `db backup`).
     """
     parsed = parse_database_url(url)
     path = sqlite_file(parsed)
@@ -85,13 +87,4 @@ def open_database(url: str, *, create: bool = True) -> Database:
     except SQLAlchemyError:
         engine.dispose()
         raise
-    database = Database(url=url, engine=engine)
-    from desktop.services.genealogy_import import clean_interrupted_imports
-    from desktop.services.plant import ensure_defaults
-
-    with database.unit_of_work() as session:
-        ensure_defaults(session)
-    # Rows of an import whose process died stay invisible but take room: removed here, unless
-    # the import still runs in another process (it holds the import lock).
-    clean_interrupted_imports(database)
-    return database
+    return Database(url=url, engine=engine)
