@@ -2,8 +2,9 @@
 
 Why a script rather than a list of commands: a newcomer on a fresh machine has only Python 3.11+,
 and the README promises two commands. This file needs nothing but the standard library; it creates
-`.venv` beside `pyproject.toml`, installs the project (editable, with the test extras) and
-re-installs only when `pyproject.toml` changed since the last install.
+`.venv` beside `pyproject.toml`, installs the project (editable, with the test extras) at the
+exact versions of `installer/constraints.txt`, and re-installs only when `pyproject.toml` or the
+constraints changed since the last install (or the Python version did).
 
     python3 installer/bootstrap.py demo      # starts `linedesk demo`
     python3 installer/bootstrap.py test      # runs the whole test suite
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".linedesk-installed"
+CONSTRAINTS = ROOT / "installer" / "constraints.txt"
 
 
 def _venv_python() -> Path:
@@ -31,8 +33,11 @@ def _venv_python() -> Path:
 
 
 def _wanted_stamp() -> str:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {sys.version_info[:2]}"
+    """What the installed .venv was made from: a changed dependency range or lock reinstalls."""
+    digest = hashlib.sha256()
+    for source in (ROOT / "pyproject.toml", CONSTRAINTS):
+        digest.update(source.read_bytes())
+    return f"{digest.hexdigest()} {sys.version_info[:2]}"
 
 
 def ensure_venv() -> Path:
@@ -45,12 +50,10 @@ def ensure_venv() -> Path:
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     if not STAMP.exists() or STAMP.read_text() != _wanted_stamp():
         print("Installing Linedesk and its dependencies into .venv...", flush=True)
-        subprocess.check_call(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "--upgrade", "pip"])
-        subprocess.check_call(
-            [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-             "-e", f"{ROOT}[test]"])
+        pip = [str(python), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+               "-c", str(CONSTRAINTS)]
+        subprocess.check_call([*pip, "--upgrade", "pip"])
+        subprocess.check_call([*pip, "-e", f"{ROOT}[test]"])
         STAMP.write_text(_wanted_stamp())
     return python
 

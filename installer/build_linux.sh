@@ -5,8 +5,9 @@
 #
 # Works in a fresh virtual environment (in a temporary folder, removed afterwards) with the
 # project and PyInstaller installed from the package index, so the bundle holds exactly the
-# project's declared dependencies. Needs Python 3.11+ (`PYTHON=python3.12 installer/...` to
-# choose another). The result is OUTPUT_DIR/linedesk/ (run OUTPUT_DIR/linedesk/linedesk) and
+# project's declared dependencies, at the tested versions of installer/constraints.txt. Needs
+# Python 3.11+ (`PYTHON=python3.12 installer/...` to choose another). The result is
+# OUTPUT_DIR/linedesk/ (run OUTPUT_DIR/linedesk/linedesk) and
 # OUTPUT_DIR/linedesk-VERSION-linux-x86_64.tar.gz. Exit code: non-zero when the build or the
 # bundle's self-test fails.
 set -euo pipefail
@@ -20,8 +21,9 @@ trap 'rm -rf "$WORK"' EXIT
 echo "== virtual environment in $WORK"
 "$PYTHON" -m venv "$WORK/venv"
 VPY="$WORK/venv/bin/python"
-"$VPY" -m pip install --disable-pip-version-check -q --upgrade pip
-"$VPY" -m pip install --disable-pip-version-check -q "$ROOT" "pyinstaller>=6.10"
+PIP=("$VPY" -m pip install --disable-pip-version-check -q -c "$ROOT/installer/constraints.txt")
+"${PIP[@]}" --upgrade pip
+"${PIP[@]}" "$ROOT" "pyinstaller>=6.10"
 VERSION="$("$VPY" -c 'import desktop; print(desktop.__version__)')"
 
 echo "== PyInstaller (Linedesk $VERSION)"

@@ -4,7 +4,8 @@
 #
 # Needs 64-bit Python 3.11+ (the `py` launcher) and Inno Setup 6 (ISCC.exe on the PATH or in its
 # default folder). The counterpart of installer/build_linux.sh: a fresh virtual environment with
-# the project and PyInstaller from the package index, removed afterwards.
+# the project and PyInstaller from the package index, at the tested versions of
+# installer/constraints.txt, removed afterwards.
 $ErrorActionPreference = "Stop"
 $Root = Resolve-Path (Join-Path $PSScriptRoot "..")
 $Dist = Join-Path $Root "dist"
@@ -13,8 +14,10 @@ New-Item -ItemType Directory -Path $Work | Out-Null
 try {
     py -3 -m venv "$Work\venv"
     $Py = "$Work\venv\Scripts\python.exe"
-    & $Py -m pip install --disable-pip-version-check -q --upgrade pip
-    & $Py -m pip install --disable-pip-version-check -q "$Root" "pyinstaller>=6.10"
+    $Constraints = Join-Path $Root "installer\constraints.txt"
+    & $Py -m pip install --disable-pip-version-check -q -c "$Constraints" --upgrade pip
+    if ($LASTEXITCODE -ne 0) { throw "pip upgrade failed" }
+    & $Py -m pip install --disable-pip-version-check -q -c "$Constraints" "$Root" "pyinstaller>=6.10"
     if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
     $Version = & $Py -c "import desktop; print(desktop.__version__)"
 
