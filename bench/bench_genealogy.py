@@ -79,8 +79,8 @@ READER = textwrap.dedent(
     import sys, time
     from sqlalchemy import select
     from desktop.domain.plant_time import utc_now
-    from desktop.services.production import line_snapshot, shift_at
-    from desktop.services.station import recent_scans
+    from desktop.services.production.live import line_snapshot, shift_to_show
+    from desktop.services.station.state import recent_scans
     from desktop.startup import open_database
     from desktop.storage.models.plant import Line
     database = open_database(sys.argv[1])
@@ -89,7 +89,7 @@ READER = textwrap.dedent(
     def read():
         # what the Line page loads (its snapshot of the current shift) and the station's list
         with database.reading() as session:
-            line_snapshot(session, line, shift_at(session, utc_now()))
+            line_snapshot(session, line, shift_to_show(session, utc_now()))
         with database.reading() as session:
             recent_scans(session, "STACK-1")
     reads = 0
@@ -256,7 +256,8 @@ def bench_scans(database: Path, scans: int) -> None:
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import ScanResult, record_scan
+    from desktop.services.station.pipeline import record_scan
+    from desktop.services.station.scan import ScanResult
     from desktop.startup import open_database
 
     url = f"sqlite:///{database}"

@@ -34,8 +34,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from desktop.operations import Operations  # noqa: E402
-from desktop.services import plant, production  # noqa: E402
+from desktop.services import plant  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
+from desktop.services.production.figures import throughput  # noqa: E402
+from desktop.services.production.ingest import record_unit_completed  # noqa: E402
+from desktop.services.production.rates import set_station_rate  # noqa: E402
 from desktop.startup import open_database  # noqa: E402
 from desktop.storage.database import Database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
@@ -66,7 +69,7 @@ def build_line(database: Database, stations: int) -> list[str]:
             )
         session.flush()
         for code in codes:
-            production.set_station_rate(
+            set_station_rate(
                 session,
                 ADMIN,
                 code,
@@ -136,7 +139,7 @@ class Ingest(threading.Thread):
                 self.stop_event.wait(delay)
                 continue
             with self.database.unit_of_work() as session:
-                production.record_unit_completed(
+                record_unit_completed(
                     session,
                     self.codes[self.count % len(self.codes)],
                     None,
@@ -273,7 +276,7 @@ def bench_year(url: str | None, reuse: bool = False) -> None:
         for _ in range(50):
             shift_start = start + timedelta(hours=8 * rng.randrange(3 * 364))
             t0 = time.perf_counter()
-            report = production.throughput(
+            report = throughput(
                 session, shift_start, shift_start + timedelta(hours=8), LINE, now=end
             )
             times.append(time.perf_counter() - t0)

@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.oee import rolled_yield
 from desktop.domain.production_series import MinuteSeries
-from desktop.services.production import (
-    DowntimeInfo,
+from desktop.services.production.downtime import DowntimeInfo
+from desktop.services.production.figures import ThroughputReport
+from desktop.services.production.live import (
     LineSnapshot,
     PolledEvent,
-    ThroughputReport,
     line_figures,
+    line_plan_so_far,
     line_view,
     poll_events,
 )
+from desktop.services.production.plan import PlanState
 from desktop.tasks import Ops
 from ui.line_charts import CumulativeChart, OeeChart, StationRatesChart, plan_line
 from ui.line_models import StationFiguresModel, percent
@@ -109,6 +111,7 @@ class LineDashboard(QWidget):
         self.snapshot: LineSnapshot | None = None
         self.series: MinuteSeries | None = None
         self.report: ThroughputReport | None = None
+        self.stops: list[DowntimeInfo] = []  # the latest stops read, for the plan tile
         self.windows: list[int] = []
         self.lead = 0
         self._drawn: tuple[int, int] | None = None
@@ -229,6 +232,7 @@ class LineDashboard(QWidget):
                 end=local_end.strftime("%H:%M"),
             )
         )
+        self.stops = list(snapshot.downtime)
         self._show_report(snapshot.report)
         self.downtime_updated.emit(snapshot.downtime)
         self.redraw(force=True)
@@ -306,6 +310,7 @@ class LineDashboard(QWidget):
         def done(result: tuple[ThroughputReport, list[DowntimeInfo]]) -> None:
             self._figuring = False
             if generation == self._generation:
+                self.stops = list(result[1])
                 self._show_report(result[0])
                 self.downtime_updated.emit(result[1])
                 self.redraw()
@@ -373,10 +378,11 @@ class LineDashboard(QWidget):
         plan_x, plan_y = plan_line(shift.start, shift.end, last.target_per_hour * shift_hours)
         self.cumulative_chart.update_data(x[inside], cumulative[inside], plan_x, plan_y)
         output = int(cumulative[inside][-1]) if inside.any() else 0
-        elapsed = max(min(now, shift.end) - shift.start, timedelta()).total_seconds() / 3600.0
-        plan_so_far = last.target_per_hour * elapsed
-        colour = OK_GREEN if output >= plan_so_far * 0.95 else NOK_RED
-        self.output_tile.set(f"{output:,} / {plan_so_far:,.0f}".replace(",", "\u202f"), colour)
+        progress = line_plan_so_far(snapshot, output, now, self.stops)
+        colour = NOK_RED if progress.state is PlanState.BEHIND else OK_GREEN
+        self.output_tile.set(
+            f"{progress.made:,} / {progress.plan:,.0f}".replace(",", "\u202f"), colour
+        )
         totals = series.totals(shift.start)
         self.fpy_tile.set(
             f"{percent(rolled_yield((u - n) / u if u else None for u, n in totals.values()))} %"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.plant_time import as_utc
 from desktop.domain.production import DOWNTIME_REASONS
-from desktop.services.production import DowntimeInfo, explain_downtime, record_downtime
+from desktop.services.production.downtime import DowntimeInfo, explain_downtime, record_downtime
 from desktop.tasks import Ops
 from ui.line_models import downtime_columns
 from ui.messages import describe_error, translate

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.production import REASONS_BY_CODE, UNEXPLAINED, UNEXPLAINED_NAME
-from desktop.services.production import DowntimeInfo, StationThroughput
+from desktop.services.production.downtime import DowntimeInfo
+from desktop.services.production.figures import StationThroughput
 from ui.messages import translate
 from ui.table_model import Column, RecordTableModel
 

@@ -40,20 +40,22 @@ def _round(value: float | None) -> float | None:
 
 def _throughput(args: argparse.Namespace) -> int:
     from desktop.domain.plant_time import parse_datetime, utc_now
-    from desktop.services import production
+    from desktop.services.production.figures import throughput
+    from desktop.services.production.live import shift_to_show
+    from desktop.services.shifts import plant_zone
 
     database = args.context.open_database()
     try:
         with database.reading() as session:
-            tz = production.plant_zone(session)
+            tz = plant_zone(session)
             now = utc_now()
             end = parse_datetime(args.end, tz) if args.end else now
             if args.start:
                 start = parse_datetime(args.start, tz)
             else:
-                start = production.shift_at(session, min(end, now) - _tick()).start
+                start = shift_to_show(session, min(end, now) - _tick()).start
             line = args.line.strip().upper() if args.line else None
-            report = production.throughput(session, start, end, line, now=max(end, now))
+            report = throughput(session, start, end, line, now=max(end, now))
     finally:
         database.dispose()
     if args.format == "json":

@@ -49,8 +49,9 @@ def _run(args: argparse.Namespace) -> int:
 
     from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
     from desktop.domain.plant_time import to_plant
-    from desktop.services import line_simulator, production
+    from desktop.services import line_simulator
     from desktop.services.actor import Actor
+    from desktop.services.shifts import plant_zone
 
     speed = _speed(args.speed)
     if args.minutes is not None and not 0 < args.minutes <= 60 * 24 * 31:
@@ -71,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
             stop.set()
             return 130
         with database.reading() as session:
-            tz = production.plant_zone(session)
+            tz = plant_zone(session)
     finally:
         database.dispose()
     start = to_plant(result.start, tz).isoformat(timespec="seconds")

@@ -82,7 +82,7 @@ def _submit(
     pending: queue.Queue[_Pending | None],
 ) -> None:
     """Hand each code to the writer lane the moment it is read; None marks the end."""
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
 
     try:
         for code in codes:
@@ -115,7 +115,7 @@ def _verdicts(pending: queue.Queue[_Pending | None], out: TextIO) -> bool:
 
 def _scan(args: argparse.Namespace) -> int:
     from desktop.operations import Operations
-    from desktop.services.station import station_operator
+    from desktop.services.station.operator import station_operator
 
     database = args.context.open_database()
     operations = Operations(database)

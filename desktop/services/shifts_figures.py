@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.oee import clip
 from desktop.domain.production import REASONS_BY_CODE, UNEXPLAINED, UNEXPLAINED_NAME
-from desktop.services import production
+from desktop.services.production.downtime import list_downtime
+from desktop.services.production.figures import throughput
 from desktop.services.roster import stations_by_id
 from desktop.storage.models.genealogy import Item, ItemHold
 
@@ -94,7 +95,7 @@ def figures(
     """Production per station against its plan, NG (scrap), downtime by reason and the holds
     placed, over [start, min(end, now))."""
     until = max(min(end, now), start)
-    report = production.throughput(session, start, end, line, now)
+    report = throughput(session, start, end, line, now)
     names = {ref.code: ref.name for ref in stations_by_id(session, line).values()}
     stations = [
         StationFigures(
@@ -125,7 +126,7 @@ def figures(
     ]
     by_reason: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
     if until > start:
-        for stop in production.list_downtime(session, start, until, line, now):
+        for stop in list_downtime(session, start, until, line, now):
             inside = clip([(stop.start, stop.end or now)], start, until)
             minutes = sum((b - a).total_seconds() for a, b in inside) / 60.0
             if minutes <= 0:

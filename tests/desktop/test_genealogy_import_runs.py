@@ -217,7 +217,7 @@ def test_a_station_scan_in_another_process_goes_through_during_an_import(
 ) -> None:
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
 
     database = open_database(sqlite_url)
     operations = Operations(database)
@@ -276,7 +276,7 @@ def test_a_station_refuses_an_id_of_a_killed_import_and_the_next_start_removes_t
 ) -> None:
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
 
     database = open_database(sqlite_url)
     operations = Operations(database)

@@ -13,9 +13,27 @@ from desktop.domain.messages import InputError, NotFoundError, PermissionDenied
 from desktop.domain.plant_time import local_window
 from desktop.domain.production import EventCursor
 from desktop.domain.roles import Role
-from desktop.services import line_simulator, production
+from desktop.services import line_simulator
 from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
+from desktop.services.production.downtime import (
+    DowntimeInfo,
+    end_downtime,
+    explain_downtime,
+    record_downtime,
+)
+from desktop.services.production.figures import throughput
+from desktop.services.production.ingest import record_unit_completed
+from desktop.services.production.live import (
+    line_choices,
+    line_figures,
+    line_snapshot,
+    line_view,
+    poll_events,
+    start_cursor,
+)
+from desktop.services.production.rates import set_station_rate, station_rates
+from desktop.services.shifts import plant_zone, shift_at, shift_info
 from desktop.storage.models import Station
 from desktop.storage.models.production import (
     Downtime,
@@ -41,12 +59,12 @@ def events(database, station: str, moments, ng_every: int = 0) -> None:
     with database.unit_of_work() as session:
         for index, moment in enumerate(moments):
             passed = not (ng_every and index % ng_every == ng_every - 1)
-            production.record_unit_completed(session, station, f"U{index}", passed, 10.0, moment)
+            record_unit_completed(session, station, f"U{index}", passed, 10.0, moment)
 
 
 def set_rate(database, station: str, ideal: float, target: float | None = None) -> None:
     with database.unit_of_work() as session:
-        production.set_station_rate(
+        set_station_rate(
             session,
             ADMIN,
             station,
@@ -74,10 +92,10 @@ def test_a_completed_unit_is_stored_with_its_uuid_and_minute_total(plant) -> Non
 def test_an_unknown_station_or_a_naive_time_changes_nothing(plant) -> None:
     with pytest.raises(NotFoundError, match="Unknown station: NOPE"):
         with plant.unit_of_work() as session:
-            production.record_unit_completed(session, "NOPE", None, True, None, datetime.now(UTC))
+            record_unit_completed(session, "NOPE", None, True, None, datetime.now(UTC))
     with pytest.raises(InputError, match="needs a time with its zone"):
         with plant.unit_of_work() as session:
-            production.record_unit_completed(session, "FILL-1", None, True, None, datetime.now())
+            record_unit_completed(session, "FILL-1", None, True, None, datetime.now())
     with plant.reading() as session:
         assert session.scalar(select(func.count()).select_from(ProductionEvent)) == 0
 
@@ -96,11 +114,11 @@ def test_a_station_idle_beyond_its_threshold_gets_a_detected_stop(plant) -> None
 def test_downtime_is_entered_by_a_supervisor_explained_and_audited(plant) -> None:
     start = datetime.now(UTC) - timedelta(minutes=30)
     with pytest.raises(PermissionDenied), plant.unit_of_work() as session:
-        production.record_downtime(
+        record_downtime(
             session, OPERATOR, start=start, end=None, reason="breakdown", station="FILL-1"
         )
     with plant.unit_of_work() as session:
-        created = production.record_downtime(
+        created = record_downtime(
             session,
             SUPERVISOR,
             start=start,
@@ -111,15 +129,13 @@ def test_downtime_is_entered_by_a_supervisor_explained_and_audited(plant) -> Non
         )
     assert len(created) == 8 and all(d.planned for d in created)
     with plant.unit_of_work() as session:
-        fixed = production.explain_downtime(session, SUPERVISOR, created[0].uuid, "breakdown")
-        ended = production.end_downtime(session, SUPERVISOR, created[0].uuid, datetime.now(UTC))
+        fixed = explain_downtime(session, SUPERVISOR, created[0].uuid, "breakdown")
+        ended = end_downtime(session, SUPERVISOR, created[0].uuid, datetime.now(UTC))
     assert (fixed.reason, fixed.planned, ended.end is not None) == ("breakdown", False, True)
     with pytest.raises(InputError, match="end after it starts"), plant.unit_of_work() as s:
-        production.record_downtime(
-            s, SUPERVISOR, start=start, end=start, reason="breakdown", station="FILL-1"
-        )
+        record_downtime(s, SUPERVISOR, start=start, end=start, reason="breakdown", station="FILL-1")
     with pytest.raises(InputError, match="Unknown downtime reason"), plant.unit_of_work() as s:
-        production.record_downtime(s, SUPERVISOR, start=start, end=None, reason="x", line="CELL-1")
+        record_downtime(s, SUPERVISOR, start=start, end=None, reason="x", line="CELL-1")
     with plant.reading() as session:
         actions = session.execute(
             select(AuditEntry.action, AuditEntry.username).where(
@@ -133,13 +149,13 @@ def test_downtime_is_entered_by_a_supervisor_explained_and_audited(plant) -> Non
 
 def test_station_rates_default_from_capacity_and_are_edited_with_audit(plant) -> None:
     with plant.reading() as session:
-        rates = {r.station: r for r in production.station_rates(session)}
+        rates = {r.station: r for r in station_rates(session)}
     assert rates["FILL-1"].target_per_hour == pytest.approx(2922.37, abs=0.01)
     assert rates["MODA-1"].target_per_hour == pytest.approx(45.66, abs=0.01)
     assert rates["FILL-1"].target_is_default and rates["FILL-1"].stop_multiple == 10
     assert rates["MIX-1"].stop_multiple == 3  # a batch station: 3 cycles, not 10
     with pytest.raises(InputError, match="ideal cycle time"), plant.unit_of_work() as session:
-        production.set_station_rate(
+        set_station_rate(
             session,
             ADMIN,
             "FILL-1",
@@ -148,7 +164,7 @@ def test_station_rates_default_from_capacity_and_are_edited_with_audit(plant) ->
             stop_multiple=None,
         )
     with pytest.raises(PermissionDenied), plant.unit_of_work() as session:
-        production.set_station_rate(
+        set_station_rate(
             session,
             OPERATOR,
             "FILL-1",
@@ -158,7 +174,7 @@ def test_station_rates_default_from_capacity_and_are_edited_with_audit(plant) ->
         )
     set_rate(plant, "FILL-1", ideal=1.5, target=2000)
     with plant.reading() as session:
-        info = production.station_rates(session, "CELL-1")[5]
+        info = station_rates(session, "CELL-1")[5]
         audit_rows = session.scalar(
             select(func.count()).where(AuditEntry.object_type == "station_rate")
         )
@@ -176,8 +192,8 @@ def test_night_shift_figures_across_midnight_on_the_spring_clock_change(plant) -
     """
     set_rate(plant, "FILL-1", ideal=30, target=100)
     with plant.reading() as session:
-        tz = production.plant_zone(session)
-        shift = production.shift_window(session, PARIS_NIGHT, "night")
+        tz = plant_zone(session)
+        shift = shift_info(session, PARIS_NIGHT, "night")
     start, end = shift.start, shift.end
     assert (end - start) == timedelta(hours=7)
     change_start, change_end = local_window(PARIS_NIGHT, time(23, 50), time(0, 10), tz)
@@ -191,7 +207,7 @@ def test_night_shift_figures_across_midnight_on_the_spring_clock_change(plant) -
         t += timedelta(seconds=36)
     events(plant, "FILL-1", moments, ng_every=50)
     with plant.unit_of_work() as session:
-        production.record_downtime(
+        record_downtime(
             session,
             SUPERVISOR,
             start=change_start,
@@ -200,7 +216,7 @@ def test_night_shift_figures_across_midnight_on_the_spring_clock_change(plant) -
             station="FILL-1",
         )
     with plant.reading() as session:
-        report = production.throughput(session, start, end, "CELL-1", now=end)
+        report = throughput(session, start, end, "CELL-1", now=end)
     fill = next(s for s in report.stations if s.station == "FILL-1")
     units, ng = len(moments), len(moments) // 50
     # the stops the data implies: the changeover gap is detected too, but lies in planned time
@@ -235,7 +251,7 @@ def test_report_json_has_exactly_the_agreed_shape(plant) -> None:
     now = datetime.now(UTC)
     events(plant, "PACKA-1", [now - timedelta(minutes=m) for m in range(1, 4)])
     with plant.reading() as session:
-        report = production.throughput(session, now - timedelta(hours=1), now, now=now)
+        report = throughput(session, now - timedelta(hours=1), now, now=now)
     data = report.as_json()
     assert set(data) == {"from", "to", "stations", "lines"}
     assert set(data["stations"][0]) == {
@@ -257,18 +273,18 @@ def test_the_poll_returns_only_new_events_and_ignores_nothing(plant) -> None:
     events(plant, "FILL-1", [now - timedelta(seconds=30)])
     cursor = EventCursor()
     with plant.reading() as session:
-        production.start_cursor(session, cursor)
-        assert production.poll_events(session, cursor) == []
+        start_cursor(session, cursor)
+        assert poll_events(session, cursor) == []
     events(plant, "FILL-1", [now - timedelta(seconds=20), now - timedelta(seconds=10)])
     events(plant, "GRADE-2", [now])
     with plant.reading() as session:
-        polled = production.poll_events(session, cursor)
+        polled = poll_events(session, cursor)
         assert [(e.station, e.at) for e in polled] == [
             ("FILL-1", now - timedelta(seconds=20)),
             ("FILL-1", now - timedelta(seconds=10)),
             ("GRADE-2", now),
         ]
-        assert production.poll_events(session, cursor) == []
+        assert poll_events(session, cursor) == []
 
 
 def test_events_committed_out_of_order_on_postgresql_are_not_lost(plant) -> None:
@@ -279,19 +295,19 @@ def test_events_committed_out_of_order_on_postgresql_are_not_lost(plant) -> None
     now = datetime.now(UTC)
     cursor = EventCursor()
     with plant.reading() as session:
-        production.start_cursor(session, cursor)
+        start_cursor(session, cursor)
     slow = plant._sessions()
     slow.begin()
-    production.record_unit_completed(slow, "FILL-1", "A", True, None, now)  # id n, not committed
+    record_unit_completed(slow, "FILL-1", "A", True, None, now)  # id n, not committed
     slow.flush()
     events(plant, "FILL-2", [now])  # id n+1, committed
     with plant.reading() as session:
-        first = production.poll_events(session, cursor)
+        first = poll_events(session, cursor)
     assert [e.station for e in first] == ["FILL-2"] and cursor.ranges()
     slow.commit()
     slow.close()
     with plant.reading() as session:
-        second = production.poll_events(session, cursor)
+        second = poll_events(session, cursor)
     assert [e.station for e in second] == ["FILL-1"] and cursor.ranges() == []
 
 
@@ -299,11 +315,11 @@ def test_a_line_snapshot_holds_the_minute_totals_and_a_live_cursor(plant) -> Non
     now = datetime.now(UTC)
     events(plant, "STACK-1", [now - timedelta(minutes=2), now - timedelta(minutes=1)])
     with plant.reading() as session:
-        shift = production.shift_at(session, now)
+        shift = shift_at(session, now)
     with plant.reading() as session:
-        snapshot = production.line_snapshot(session, "CELL-1", shift, now)
+        snapshot = line_snapshot(session, "CELL-1", shift, now)
     with pytest.raises(NotFoundError), plant.reading() as session:
-        production.line_snapshot(session, "NOPE", shift, now)
+        line_snapshot(session, "NOPE", shift, now)
     assert snapshot.live and snapshot.cursor is not None and snapshot.cursor.high == 2
     assert sum(u for s, _m, u, _n in snapshot.minutes if s == "STACK-1") == 2
     assert [r.station for r in snapshot.rates][0] == "MIX-1"
@@ -370,7 +386,7 @@ def test_the_demo_history_is_a_week_of_minute_totals_in_seconds(plant) -> None:
     assert elapsed < 15, summary
     now = datetime.now(UTC)
     with plant.reading() as session:
-        report = production.throughput(session, now - timedelta(days=1), now, now=now)
+        report = throughput(session, now - timedelta(days=1), now, now=now)
         planned = session.scalar(select(func.count()).where(Downtime.planned))
     assert planned == 19 * 8 or planned == 19 * 7
     for station in report.stations:
@@ -387,9 +403,9 @@ def _stops(database) -> list[tuple[str, datetime, datetime | None]]:
         ).all()
 
 
-def _record(database, **kwargs) -> list[production.DowntimeInfo]:
+def _record(database, **kwargs) -> list[DowntimeInfo]:
     with database.unit_of_work() as session:
-        return production.record_downtime(session, SUPERVISOR, **kwargs)
+        return record_downtime(session, SUPERVISOR, **kwargs)
 
 
 def test_a_stop_overlapping_one_entered_at_the_station_is_refused_and_named(plant) -> None:
@@ -450,8 +466,8 @@ def test_the_same_whole_line_stop_twice_is_recorded_once(plant) -> None:
     operations = Operations(plant)
     start = datetime.now(UTC) - timedelta(minutes=20)
     stop = {"start": start, "end": None, "reason": "breakdown", "line": "CELL-1"}
-    first = operations.write(SUPERVISOR, production.record_downtime, **stop)
-    second = operations.write(SUPERVISOR, production.record_downtime, **stop)
+    first = operations.write(SUPERVISOR, record_downtime, **stop)
+    second = operations.write(SUPERVISOR, record_downtime, **stop)
     assert len(first.result()) == 8
     with pytest.raises(ConflictError, match="already stopped since"):
         second.result()
@@ -471,13 +487,13 @@ def test_a_detected_stop_does_not_block_entering_its_reason_over_it(plant) -> No
 
 def test_the_line_page_reads_as_the_kernel_runs_them(plant) -> None:
     with plant.reading() as session:
-        lines, shifts = production.line_choices(session)
-        view = production.line_view(session, SUPERVISOR, "CELL-1")
-        report, stops = production.line_figures(session, SUPERVISOR, "CELL-1", view.shift)
+        lines, shifts = line_choices(session)
+        view = line_view(session, SUPERVISOR, "CELL-1")
+        report, stops = line_figures(session, SUPERVISOR, "CELL-1", view.shift)
     assert "CELL-1" in lines and shifts
     assert view.live and view.line == "CELL-1"
     assert [s.station for s in report.stations] == [r.station for r in view.rates]
     assert stops == []
     with plant.reading() as session:
-        past = production.line_view(session, OPERATOR, "CELL-1", view.shift.day, shifts[0])
+        past = line_view(session, OPERATOR, "CELL-1", view.shift.day, shifts[0])
     assert past.shift.code == shifts[0]

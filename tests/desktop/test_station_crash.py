@@ -38,7 +38,7 @@ def _writer(url: str) -> None:
     from desktop.domain.roles import Role
     from desktop.operations import Operations
     from desktop.services.actor import Actor
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
 
     database = open_database(url)
@@ -60,7 +60,7 @@ def _writer(url: str) -> None:
 def _serve(url: str) -> None:
     """Fork a writer for each `go` on stdin; report its pid, then its death."""
     import desktop.operations  # noqa: F401 - warm the imports before forking
-    import desktop.services.station  # noqa: F401
+    import desktop.services.station.pipeline  # noqa: F401
 
     for line in sys.stdin:
         if line.strip() != "go":
@@ -81,7 +81,7 @@ def _prepare(url: str) -> None:
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
 
     database = open_database(url)

@@ -28,15 +28,11 @@ from desktop.services import genealogy, storage_failures
 from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor
-from desktop.services.station import (
-    ScanResult,
-    StationState,
-    StorageFailure,
-    record_addition,
-    record_fill,
-    record_scan,
-    station_state,
-)
+from desktop.services.station.pipeline import record_scan
+from desktop.services.station.scan import ScanResult
+from desktop.services.station.state import StationState, station_state
+from desktop.services.station.weighing import record_addition, record_fill
+from desktop.services.storage_failures import StorageFailure
 from desktop.storage.database import Database
 from desktop.storage.engine import make_engine
 from desktop.storage.models.genealogy import GenealogyLink, Item, ScanEvent
@@ -484,7 +480,7 @@ def test_a_broken_production_module_fails_the_import_loudly() -> None:
     """No silent fallback: without production, station scanning does not load at all."""
     code = (
         "import sys; sys.modules['desktop.services.production'] = None; "
-        "import desktop.services.station"
+        "import desktop.services.station.pipeline"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode != 0

@@ -18,9 +18,10 @@ from sqlalchemy import select  # noqa: E402
 from desktop.domain.production_series import MinuteSeries  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.operations import Operations  # noqa: E402
-from desktop.services import production  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
+from desktop.services.production.ingest import record_unit_completed  # noqa: E402
+from desktop.services.shifts import shift_at, shift_info  # noqa: E402
 from desktop.startup import open_database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
 from desktop.storage.models.production import Downtime, ProductionMinute  # noqa: E402
@@ -81,7 +82,7 @@ def complete(database, station: str, moments, ng_every: int = 0) -> None:
     with database.unit_of_work() as session:
         for index, moment in enumerate(moments):
             passed = not (ng_every and index % ng_every == 0)
-            production.record_unit_completed(session, station, None, passed, None, moment)
+            record_unit_completed(session, station, None, passed, None, moment)
 
 
 def db_counts(database, series: MinuteSeries) -> np.ndarray:
@@ -148,8 +149,8 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(
     qtbot, plant, ops, qtmodeltester, tmp_path
 ) -> None:
     with plant.reading() as session:
-        yesterday = production.shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
-        shift = production.shift_window(session, yesterday, "morning")
+        yesterday = shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
+        shift = shift_info(session, yesterday, "morning")
     complete(plant, "PACKA-1", [shift.start + timedelta(minutes=m) for m in range(0, 480, 3)])
     dashboard = LineDashboard(ops)
     qtbot.addWidget(dashboard)

@@ -28,7 +28,7 @@ from desktop.context import AppContext
 from desktop.domain.roles import Permission, allowed
 from desktop.operations import Job
 from desktop.services.actor import Actor
-from desktop.services.production import LineSnapshot, line_choices
+from desktop.services.production.live import LineSnapshot, line_choices
 from desktop.tasks import Ops
 from ui.line_bigscreen import BigScreen
 from ui.line_dashboard import LineDashboard
