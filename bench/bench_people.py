@@ -13,8 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from desktop.domain.people import CONTRACTS, DEPARTMENTS
-from desktop.services import people
 from desktop.services.actor import Actor
+from desktop.services.headcount import headcount_at, headcount_overview
 from desktop.services.people_demo import seed_people
 from desktop.services.people_import import import_employees
 from desktop.startup import open_database
@@ -62,14 +62,14 @@ def main() -> None:
 
         def headcount():  # noqa: ANN202
             with database.reading() as session:
-                return people.headcount_at(session, actor, date(2025, 9, 1))
+                return headcount_at(session, actor, date(2025, 9, 1))
 
         snapshot = timed("headcount with breakdowns on a past day", headcount)
         print(f"  {snapshot.headcount} people on {snapshot.date}")
 
         def overview():  # noqa: ANN202
             with database.reading() as session:
-                return people.headcount_overview(session, actor)
+                return headcount_overview(session, actor)
 
         timed("overview (history since opening, rates, forecast)", overview)
         database.dispose()

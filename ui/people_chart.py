@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from desktop.services.people import HeadcountOverview
+from desktop.services.headcount import HeadcountOverview
 from ui.style import NOK_RED, WARN_AMBER
 
 HISTORY_BLUE = "#2d6cdf"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.people import LEVEL_NAMES, CertificateState, Level
-from desktop.services.people import SkillsMatrix
+from desktop.services.skills import SkillsMatrix
 from ui.messages import translate
 from ui.table_model import Index
 

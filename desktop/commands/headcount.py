@@ -27,8 +27,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _headcount(args: argparse.Namespace) -> int:
     from desktop.domain.plant_time import parse_date
-    from desktop.services import people
     from desktop.services.actor import Actor
+    from desktop.services.headcount import headcount_at
     from desktop.services.people_export import export_xlsx
 
     day = parse_date(args.at) if args.at else None
@@ -36,10 +36,9 @@ def _headcount(args: argparse.Namespace) -> int:
     database = args.context.open_database()
     try:
         with database.reading() as session:
-            snapshot = people.headcount_at(session, actor, day)
+            snapshot = headcount_at(session, actor, day)
         if args.xlsx is not None:
-            with database.unit_of_work() as session:
-                export_xlsx(session, actor, args.xlsx, snapshot.date)
+            export_xlsx(database, actor, args.xlsx, snapshot.date)
     finally:
         database.dispose()
     if args.format == "json":

@@ -1,13 +1,14 @@
 """People vocabulary and rules: departments, contracts, certification levels, the headcount rule,
-and the HR file format (`badge,name,department,job,contract,hire_date,end_date,crew`).
+one employee record and its one validator, and the HR file's columns
+(`badge,name,department,job,contract,hire_date,end_date,crew`).
 
-Pure: no SQL, no Qt. The services store what these functions validate.
+Pure: no SQL, no Qt. The services store what these functions validate; the HR form, the HR file
+(desktop/services/people_import.py) and the command line all pass through `check_employee`, so
+a value is refused everywhere with the same message.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -79,13 +80,13 @@ def certificate_state(valid_until: date | None, on: date, soon_days: int = SOON_
 
 COLUMNS = ("badge", "name", "department", "job", "contract", "hire_date", "end_date", "crew")
 MAX_ERRORS = 50
+MAX_JOB_TITLE = 100
 
 
 @dataclass(frozen=True)
-class EmployeeRow:
-    """One validated line of an HR file."""
+class EmployeeInput:
+    """One employee record as HR enters it or an HR file holds it."""
 
-    line: int
     badge: str
     name: str
     department: str
@@ -94,6 +95,13 @@ class EmployeeRow:
     hire_date: date
     end_date: date | None
     crew: str | None
+
+
+@dataclass(frozen=True)
+class EmployeeRow(EmployeeInput):
+    """One validated line of an HR file (`line` as a spreadsheet shows it)."""
+
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,25 +130,6 @@ class FileRefused(InputError):
         )
         self.errors = errors
         self.more = more
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 with or without the byte-order mark Excel writes; anything else is refused."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "line {line}: the file is not UTF-8 text (save it as CSV UTF-8)"
-            ),
-            line=line,
-        ) from exc
-
-
-def separator(header: str) -> str:
-    """`;` (Excel in a French locale) or `,`: whichever the header line uses."""
-    return ";" if header.count(";") > header.count(",") else ","
 
 
 def parse_file_date(text: str) -> date:
@@ -198,15 +187,39 @@ def check_person_name(value: str) -> str:
     return name
 
 
-def validate_row(cells: dict[str, str], line: int, crews: Iterable[str]) -> EmployeeRow:
-    """One line of the HR file, checked field by field; the first problem is raised."""
-    badge = check_badge(cells["badge"])
-    name = check_person_name(cells["name"])
-    department = _choice(cells["department"], DEPARTMENTS, "department")
-    job = " ".join(cells["job"].split())
-    if len(job) > 100:
+def check_job_title(value: str) -> str:
+    job = " ".join(value.split())
+    if len(job) > MAX_JOB_TITLE:
         raise _bad(QT_TRANSLATE_NOOP("Messages", "a job title must have at most 100 characters"))
-    contract = _choice(cells["contract"], CONTRACTS, "contract")
+    return job
+
+
+def check_employee(item: EmployeeInput, crews: Iterable[str]) -> EmployeeInput:
+    """The one validator of an employee record, field by field; the first problem is raised.
+
+    Codes are matched without regard to case (`Production`, `cdi`, crew `a`) and stored as
+    codes; blanks inside names and job titles are collapsed."""
+    badge = check_badge(item.badge)
+    name = check_person_name(item.name)
+    department = _choice(item.department, DEPARTMENTS, "department")
+    job = check_job_title(item.job)
+    contract = _choice(item.contract, CONTRACTS, "contract")
+    if item.end_date is not None and item.end_date < item.hire_date:
+        raise _bad(
+            QT_TRANSLATE_NOOP("Messages", "end_date {end} is before hire_date {hire}"),
+            end=item.end_date.isoformat(),
+            hire=item.hire_date.isoformat(),
+        )
+    crew = (item.crew or "").strip().upper() or None
+    if crew is not None:
+        crew = _choice(crew, sorted(crews), "crew")
+    return EmployeeInput(
+        badge, name, department, job, contract, item.hire_date, item.end_date, crew
+    )
+
+
+def validate_row(cells: dict[str, str], line: int, crews: Iterable[str]) -> EmployeeRow:
+    """One line of the HR file: its dates read, then the record checked by `check_employee`."""
     try:
         hire_date = parse_file_date(cells["hire_date"])
     except InputError as exc:
@@ -221,110 +234,17 @@ def validate_row(cells: dict[str, str], line: int, crews: Iterable[str]) -> Empl
             raise _bad(
                 QT_TRANSLATE_NOOP("Messages", "end_date: {reason}"), reason=exc.message
             ) from exc
-        if end_date < hire_date:
-            raise _bad(
-                QT_TRANSLATE_NOOP("Messages", "end_date {end} is before hire_date {hire}"),
-                end=end_date.isoformat(),
-                hire=hire_date.isoformat(),
-            )
-    crew = cells["crew"].strip().upper() or None
-    if crew is not None:
-        crew = _choice(crew, sorted(crews), "crew")
-    return EmployeeRow(line, badge, name, department, job, contract, hire_date, end_date, crew)
-
-
-def read_employee_file(data: bytes, path: str, crews: Iterable[str]) -> list[EmployeeRow]:
-    """Every line of an HR file, validated; raises FileRefused naming each bad line.
-
-    Line numbers are those a spreadsheet shows: the header is line 1. A quoted cell may hold the
-    separator or a line break (csv module rules); such a record is numbered by its first line.
-    """
-    text = decode(data)
-    crews = list(crews)
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(first_line))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise FileRefused(
-            path, [LineError(1, Message(QT_TRANSLATE_NOOP("Messages", "the file is empty")))]
-        ) from None
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in COLUMNS if c not in names]
-    unknown = [h for h in names if h not in COLUMNS]
-    duplicated = sorted({h for h in names if names.count(h) > 1})
-    if missing or unknown or duplicated:
-        raise FileRefused(
-            path,
-            [
-                LineError(
-                    1,
-                    Message(
-                        QT_TRANSLATE_NOOP(
-                            "Messages",
-                            "the header must name the columns {columns} "
-                            "(missing: {missing}; unknown: {unknown}; twice: {twice})",
-                        ),
-                        {
-                            "columns": ",".join(COLUMNS),
-                            "missing": ", ".join(missing) or "-",
-                            "unknown": ", ".join(unknown) or "-",
-                            "twice": ", ".join(duplicated) or "-",
-                        },
-                    ),
-                )
-            ],
-        )
-    rows: list[EmployeeRow] = []
-    errors: list[LineError] = []
-    more = 0
-    seen: dict[str, int] = {}
-    line = 1
-    while True:
-        start = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(
-                LineError(
-                    start,
-                    Message(
-                        QT_TRANSLATE_NOOP("Messages", "unreadable CSV: {reason}"),
-                        {"reason": str(exc)},
-                    ),
-                )
-            )
-            break
-        line = start
-        if not any(c.strip() for c in cells):
-            continue
-        problem: Message | None = None
-        if len(cells) != len(names):
-            problem = Message(
-                QT_TRANSLATE_NOOP("Messages", "{found} cells where the header has {expected}"),
-                {"found": len(cells), "expected": len(names)},
-            )
-        else:
-            try:
-                row = validate_row(dict(zip(names, cells, strict=True)), line, crews)
-            except InputError as exc:
-                problem = exc.message
-            else:
-                if row.badge in seen:
-                    problem = Message(
-                        QT_TRANSLATE_NOOP("Messages", "badge {badge} is already on line {first}"),
-                        {"badge": row.badge, "first": seen[row.badge]},
-                    )
-                else:
-                    seen[row.badge] = line
-                    rows.append(row)
-        if problem is not None:
-            if len(errors) < MAX_ERRORS:
-                errors.append(LineError(line, problem))
-            else:
-                more += 1
-    if errors:
-        raise FileRefused(path, errors, more)
-    return rows
+    item = check_employee(
+        EmployeeInput(
+            cells["badge"],
+            cells["name"],
+            cells["department"],
+            cells["job"],
+            cells["contract"],
+            hire_date,
+            end_date,
+            cells["crew"],
+        ),
+        crews,
+    )
+    return EmployeeRow(**vars(item), line=line)

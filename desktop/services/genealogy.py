@@ -8,7 +8,6 @@ from the same query. Depth (the shortest distance from the root) is computed aft
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -34,6 +33,7 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
+from desktop.services.csv_files import write_csv
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.import_runs import PENDING_STATES
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item, ItemHold
@@ -428,34 +428,27 @@ def recall(session: Session, actor: Actor, business_id: str) -> list[RecallRow]:
     return rows
 
 
-def _csv_cell(value: object) -> object:
-    return "" if value is None else value
-
-
 RECALL_COLUMNS = ("id", "kind", "material", "status", "last_station", "depth")
 
 
-def export_recall(rows: Iterable[RecallRow], path: Path) -> None:
-    """The recall report as CSV or XLSX, chosen by the file's extension."""
+def export_recall(rows: Iterable[RecallRow], path: Path, *, french: bool = False) -> None:
+    """The recall report as CSV (desktop/services/csv_files.py: `;` and decimal commas when
+    `french`) or XLSX, chosen by the file's extension. The CSV has no byte-order mark, as
+    before."""
     records = [asdict(r) for r in rows]
+    table = [[record[c] for c in RECALL_COLUMNS] for record in records]
+    if path.suffix.lower() != ".xlsx":
+        write_csv(path, RECALL_COLUMNS, table, french=french, bom=False)
+        return
     try:
-        if path.suffix.lower() == ".xlsx":
-            from openpyxl import Workbook
+        from openpyxl import Workbook
 
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("recall")
-            sheet.append(list(RECALL_COLUMNS))
-            for record in records:
-                sheet.append([record[c] for c in RECALL_COLUMNS])
-            book.save(path)
-        else:
-            with path.open("w", newline="", encoding="utf-8") as out:
-                writer = csv.writer(out)
-                writer.writerow(RECALL_COLUMNS)
-                for record in records:
-                    writer.writerow(
-                        ["" if record[c] is None else record[c] for c in RECALL_COLUMNS]
-                    )
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("recall")
+        sheet.append(list(RECALL_COLUMNS))
+        for row in table:
+            sheet.append(row)
+        book.save(path)
     except OSError as exc:
         raise InputError(
             QT_TRANSLATE_NOOP("Messages", "Cannot write {path}: {reason}"),

@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import csv
 import gc
-import io
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -43,6 +41,7 @@ from desktop.domain.plant_time import as_utc, utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
+from desktop.services.csv_files import open_csv
 from desktop.services.genealogy import visible_items
 from desktop.storage.bulk import (
     Slices,
@@ -94,31 +93,22 @@ def _file_error(path: Path, line: int, reason: Message) -> InputError:
 
 
 class _CsvFile:
-    """A CSV file with a known header, read row by row with its spreadsheet line number and
-    the bytes read so far (for the progress bar)."""
+    """LOTS.csv or LINKS.csv (desktop/services/csv_files.py reads them): rows in the order of
+    `columns`, with the file's name on every error and the bytes read so far for progress."""
 
     def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
         self.path = path
         try:
-            self.size = path.stat().st_size
-            self._raw = path.open("rb")
-        except OSError as exc:
-            raise InputError(
-                QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}"),
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            ) from exc
-        self._text = io.TextIOWrapper(self._raw, encoding="utf-8-sig", newline="")
-        try:
-            header_line = self._text.readline()
+            self._reader = open_csv(path)
         except UnicodeDecodeError as exc:
             raise _file_error(
                 path, 1, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
             ) from exc
-        self.delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-        header = [h.strip().lower() for h in next(csv.reader([header_line], **self._dialect()))]
+        self.size = self._reader.size
+        header = self._reader.header
         missing = [c for c in columns if c not in header]
         if missing:
+            self._reader.close()
             raise _file_error(
                 path,
                 1,
@@ -132,31 +122,27 @@ class _CsvFile:
         self.positions = [header.index(c) for c in columns]
         self.width = len(header)
 
-    def _dialect(self) -> dict[str, Any]:
-        return {"delimiter": self.delimiter, "skipinitialspace": False}
-
     def chunks(
         self, size: int | Callable[[], int] = 10_000
     ) -> Iterator[tuple[int, list[list[str]]]]:
         """Rows in lists of `size` (or of what `size()` says before each list), each with the
         line number of its first row; rows are in the order of `columns`. Blank rows come as
         empty lists (a spreadsheet counts them)."""
-        sizes = size if callable(size) else (lambda: size)
-        reader = csv.reader(self._text, **self._dialect())
-        line = 2
+        chunks = self._reader.chunks(size)
         positions = self.positions
         natural = positions == list(range(len(positions))) and self.width == len(positions)
+        line = 2
         while True:
             try:
-                rows = list(islice(reader, sizes()))
+                line, rows = next(chunks)
+            except StopIteration:
+                return
             except UnicodeDecodeError as exc:
                 raise _file_error(
                     self.path, line, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
                 ) from exc
             except csv.Error as exc:
                 raise _file_error(self.path, line, Message(str(exc))) from exc
-            if not rows:
-                return
             if not natural:
                 rows = [[row[p] for p in positions] if len(row) == self.width else row
                         for row in rows]  # fmt: skip
@@ -175,10 +161,10 @@ class _CsvFile:
         )
 
     def position(self) -> int:
-        return self._raw.tell()
+        return self._reader.position()
 
     def close(self) -> None:
-        self._text.close()
+        self._reader.close()
 
 
 class _Values:

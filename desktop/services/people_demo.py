@@ -20,7 +20,9 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.people import _crews, plant_today, save_people_settings
+from desktop.services.employee_history import crew_ids
+from desktop.services.people_settings import save_people_settings
+from desktop.services.shifts import plant_today
 from desktop.storage.database import Database
 from desktop.storage.models.people import (
     Certification,
@@ -117,7 +119,7 @@ def seed_people(database: Database, actor: Actor) -> str:
         if session.scalar(select(func.count()).select_from(Employee)):
             return "people already seeded"
         today = plant_today(session)
-        crews = _crews(session)
+        crews = crew_ids(session)
         crew_codes = sorted(crews)
         departments = list(MIX)
         weights = [MIX[d][0] for d in departments]

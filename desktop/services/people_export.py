@@ -3,32 +3,68 @@
 Codes stay codes (`production`, `CDI`) so a workbook reads back the same in any language; the
 skills matrix colours expired certificates red and those expiring within 30 days amber, as the
 People page does. Names appear only as the actor may see them (the services decide).
+
+The figures are read in one short unit of work (it also records who saw personal details, as
+the page's views do); the workbook is built and saved afterwards, outside any transaction, so a
+station's write never waits behind openpyxl.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.headcount import plan_at
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
 from desktop.domain.people import CertificateState
-from desktop.services import people
 from desktop.services.actor import Actor
+from desktop.services.headcount import HeadcountOverview, headcount_overview
+from desktop.services.skills import SkillsMatrix, skills_matrix
+
+if TYPE_CHECKING:
+    from desktop.operations import Job
+    from desktop.storage.database import Database
 
 RED = "F4C7C3"
 AMBER = "FCE8B2"
 GREEN = "D9EAD3"
 
 
-def export_xlsx(session: Session, actor: Actor, path: Path, day: date | None = None) -> Path:
-    """Write the workbook to `path`: Headcount, History, Requisitions, Skills matrix."""
+@dataclass(frozen=True)
+class WorkbookFigures:
+    overview: HeadcountOverview
+    matrix: SkillsMatrix
+
+
+def read_figures(session: Session, actor: Actor, day: date | None = None) -> WorkbookFigures:
+    """What the workbook shows, as the actor may see it."""
+    overview = headcount_overview(session, actor, day)
+    return WorkbookFigures(overview, skills_matrix(session, actor, overview.snapshot.date))
+
+
+def export_xlsx(database: Database, actor: Actor, path: Path, day: date | None = None) -> Path:
+    """Read the figures in one short unit of work, then write the workbook to `path`."""
+    with database.unit_of_work() as session:
+        figures = read_figures(session, actor, day)
+    return write_workbook(figures, path)
+
+
+def export_headcount_workbook(job: Job, path: Path, day: date | None = None) -> Path:
+    """The headcount workbook on the long-job lane: it takes seconds on a full plant."""
+    job.check()
+    return export_xlsx(job.database, job.actor, path, day)
+
+
+def write_workbook(figures: WorkbookFigures, path: Path) -> Path:
+    """Headcount, History, Requisitions, Skills matrix."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    overview = people.headcount_overview(session, actor, day)
+    overview = figures.overview
     snapshot = overview.snapshot
     bold = Font(bold=True)
     book = Workbook()
@@ -83,7 +119,7 @@ def export_xlsx(session: Session, actor: Actor, path: Path, day: date | None = N
     for r in overview.requisitions:
         requisitions.append([getattr(r, c) for c in columns])
 
-    matrix = people.skills_matrix(session, actor, snapshot.date)
+    matrix = figures.matrix
     skills = book.create_sheet("Skills matrix")
     skills.append(
         ["badge", "name", "department", "crew", *[code for code, _name in matrix.station_types]]

@@ -1,61 +1,38 @@
 """`linedesk import employees FILE.csv`: an HR export into the people tables, all or nothing.
 
-The file is validated line by line first (desktop.domain.people); then each line is compared with
-what is stored. A new badge is a hire. A known badge whose department, job, contract or crew
-differs gets a new effective-dated assignment from the effective date (default: today in plant
-time), so headcounts of earlier days keep the old values; a different name, hire date or end date
-is a correction of the record. Identical lines change nothing, so importing the same file twice
-changes nothing. Writes go in batches (SQLAlchemy Core) in one transaction, with one audit row
-for the run (field names and counts only: GDPR).
+The file is read by desktop/services/csv_files.py and validated line by line by
+desktop/domain/people.py (`check_employee`, the validator of the HR form too); then the records
+go through the effective-dated write model (desktop/services/employee_history.py) from the
+effective date (default: today in plant time). Identical lines change nothing, so importing the
+same file twice changes nothing. Writes go in batches in one transaction, with one audit row for
+the run (field names and counts only: GDPR).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
-from desktop.domain.people import FileRefused, LineError, read_employee_file
-from desktop.domain.plant_time import utc_now
+from desktop.domain.people import (
+    COLUMNS,
+    MAX_ERRORS,
+    EmployeeRow,
+    FileRefused,
+    LineError,
+    validate_row,
+)
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.storage.models.people import Employee, EmployeeAssignment
-
-BATCH = 500
-
-
-class EmployeeLike(Protocol):
-    badge: str
-    name: str
-    department: str
-    job: str
-    contract: str
-    hire_date: date
-    end_date: date | None
-    crew: str | None
-
-
-@dataclass
-class ImportPlan:
-    """What applying the lines will do; `errors` are problems found against stored data."""
-
-    effective: date
-    crews: dict[str, int]
-    hires: list[EmployeeLike] = field(default_factory=list)
-    employee_updates: list[dict[str, Any]] = field(default_factory=list)
-    new_assignments: list[dict[str, Any]] = field(default_factory=list)
-    assignment_updates: list[dict[str, Any]] = field(default_factory=list)
-    unchanged: int = 0
-    fields: Counter = field(default_factory=Counter)
-    errors: list[tuple[int, InputError]] = field(default_factory=list)
+from desktop.services.csv_files import read_bytes
+from desktop.services.employee_history import apply_rows, crew_ids, plan_rows
+from desktop.services.shifts import plant_today
 
 
 @dataclass(frozen=True)
@@ -68,157 +45,95 @@ class ImportReport:
     effective: date
 
 
-@dataclass
-class _ApplyResult:
-    created: int
-    changed: int
-    unchanged: int
-    assignments: int
-    fields: Counter
+def read_employee_file(data: bytes, path: str, crews: Iterable[str]) -> list[EmployeeRow]:
+    """Every line of an HR file, validated; raises FileRefused naming each bad line.
 
-
-def plan_rows(
-    session: Session, items: Sequence[EmployeeLike], effective: date, crews: dict[str, int]
-) -> ImportPlan:
-    """Compare validated lines with the stored employees; nothing is written."""
-    plan = ImportPlan(effective, crews)
-    badges = [item.badge for item in items]
-    stored: dict[str, Employee] = {}
-    for start in range(0, len(badges), BATCH):
-        for employee in session.scalars(
-            select(Employee).where(Employee.badge.in_(badges[start : start + BATCH]))
-        ):
-            stored[employee.badge] = employee
-    latest: dict[int, tuple[date, int]] = {}
-    ids = [e.id for e in stored.values()]
-    for start in range(0, len(ids), BATCH):
-        for employee_id, valid_from, row_id in session.execute(
-            select(
-                EmployeeAssignment.employee_id,
-                EmployeeAssignment.valid_from,
-                EmployeeAssignment.id,
-            ).where(EmployeeAssignment.employee_id.in_(ids[start : start + BATCH]))
-        ):
-            if employee_id not in latest or valid_from > latest[employee_id][0]:
-                latest[employee_id] = (valid_from, row_id)
-    for item in items:
-        employee = stored.get(item.badge)
-        if employee is None:
-            plan.hires.append(item)
-            continue
-        crew_id = crews[item.crew] if item.crew else None
-        changes: dict[str, Any] = {}
-        for name in ("name", "hire_date", "end_date"):
-            if getattr(employee, name) != getattr(item, name):
-                changes[name] = getattr(item, name)
-        assignment = {
-            "department": item.department,
-            "job": item.job,
-            "contract": item.contract,
-            "crew_id": crew_id,
-        }
-        moved = {k: v for k, v in assignment.items() if getattr(employee, k) != v}
-        if moved:
-            valid_from = max(effective, item.hire_date)
-            previous = latest.get(employee.id)
-            if previous is not None and valid_from < previous[0]:
-                plan.errors.append(
-                    (
-                        getattr(item, "line", 0),
-                        InputError(
-                            QT_TRANSLATE_NOOP(
-                                "Messages",
-                                "badge {badge}: a change from {recorded} is recorded already; "
-                                "a change cannot take effect earlier, on {effective}",
-                            ),
-                            badge=item.badge,
-                            recorded=previous[0].isoformat(),
-                            effective=valid_from.isoformat(),
-                        ),
-                    )
-                )
-                continue
-            if previous is not None and valid_from == previous[0]:
-                plan.assignment_updates.append({"id": previous[1], **assignment})
-            else:
-                plan.new_assignments.append(
-                    {"employee_id": employee.id, "valid_from": valid_from, **assignment}
-                )
-            changes.update(assignment)
-        if changes:
-            plan.employee_updates.append({"id": employee.id, **changes})
-            plan.fields.update("crew" if k == "crew_id" else k for k in changes)
-        else:
-            plan.unchanged += 1
-    return plan
-
-
-def _grouped_update(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    """Bulk UPDATE by primary key, one executemany per set of changed columns."""
-    groups: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[frozenset(row)].append(row)
-    for group in groups.values():
-        for start in range(0, len(group), BATCH):
-            session.execute(update(model), group[start : start + BATCH])
-
-
-def apply_rows(session: Session, plan: ImportPlan) -> _ApplyResult:
-    """Write the plan in batches (Core inserts, bulk updates by primary key)."""
-    now = utc_now()
-    hires = [
-        {
-            "badge": item.badge,
-            "name": item.name,
-            "department": item.department,
-            "job": item.job,
-            "contract": item.contract,
-            "hire_date": item.hire_date,
-            "end_date": item.end_date,
-            "crew_id": plan.crews[item.crew] if item.crew else None,
-            "status": "active",
-            "created_at": now,
-        }
-        for item in plan.hires
-    ]
-    fields = Counter(plan.fields)
-    for start in range(0, len(hires), BATCH):
-        chunk = hires[start : start + BATCH]
-        ids = session.scalars(
-            insert(Employee).returning(Employee.id, sort_by_parameter_order=True), chunk
-        ).all()
-        session.execute(
-            insert(EmployeeAssignment),
+    Line numbers are those a spreadsheet shows: the header is line 1. A quoted cell may hold the
+    separator or a line break (csv module rules); such a record is numbered by its first line.
+    """
+    reader = read_bytes(data)
+    crews = list(crews)
+    if reader.empty:
+        raise FileRefused(
+            path, [LineError(1, Message(QT_TRANSLATE_NOOP("Messages", "the file is empty")))]
+        )
+    names = reader.header
+    missing = [c for c in COLUMNS if c not in names]
+    unknown = [h for h in names if h not in COLUMNS]
+    duplicated = sorted({h for h in names if names.count(h) > 1})
+    if missing or unknown or duplicated:
+        raise FileRefused(
+            path,
             [
-                {
-                    "employee_id": employee_id,
-                    "valid_from": row["hire_date"],
-                    "department": row["department"],
-                    "job": row["job"],
-                    "contract": row["contract"],
-                    "crew_id": row["crew_id"],
-                    "recorded_at": now,
-                }
-                for employee_id, row in zip(ids, chunk, strict=True)
+                LineError(
+                    1,
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Messages",
+                            "the header must name the columns {columns} "
+                            "(missing: {missing}; unknown: {unknown}; twice: {twice})",
+                        ),
+                        {
+                            "columns": ",".join(COLUMNS),
+                            "missing": ", ".join(missing) or "-",
+                            "unknown": ", ".join(unknown) or "-",
+                            "twice": ", ".join(duplicated) or "-",
+                        },
+                    ),
+                )
             ],
         )
-    if hires:
-        fields.update(["badge", "name", "department", "job", "contract", "hire_date", "crew"])
-    _grouped_update(session, Employee, plan.employee_updates)
-    _grouped_update(session, EmployeeAssignment, plan.assignment_updates)
-    for start in range(0, len(plan.new_assignments), BATCH):
-        session.execute(
-            insert(EmployeeAssignment),
-            [{**a, "recorded_at": now} for a in plan.new_assignments[start : start + BATCH]],
-        )
-    session.expire_all()
-    return _ApplyResult(
-        created=len(hires),
-        changed=len(plan.employee_updates),
-        unchanged=plan.unchanged,
-        assignments=len(hires) + len(plan.new_assignments) + len(plan.assignment_updates),
-        fields=fields,
-    )
+    rows: list[EmployeeRow] = []
+    errors: list[LineError] = []
+    more = 0
+    seen: dict[str, int] = {}
+    records = reader.records()
+    while True:
+        try:
+            line, cells = next(records)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(
+                LineError(
+                    reader.line,
+                    Message(
+                        QT_TRANSLATE_NOOP("Messages", "unreadable CSV: {reason}"),
+                        {"reason": str(exc)},
+                    ),
+                )
+            )
+            break
+        if not any(c.strip() for c in cells):
+            continue
+        problem: Message | None = None
+        if len(cells) != len(names):
+            problem = Message(
+                QT_TRANSLATE_NOOP("Messages", "{found} cells where the header has {expected}"),
+                {"found": len(cells), "expected": len(names)},
+            )
+        else:
+            try:
+                row = validate_row(dict(zip(names, cells, strict=True)), line, crews)
+            except InputError as exc:
+                problem = exc.message
+            else:
+                if row.badge in seen:
+                    problem = Message(
+                        QT_TRANSLATE_NOOP("Messages", "badge {badge} is already on line {first}"),
+                        {"badge": row.badge, "first": seen[row.badge]},
+                    )
+                else:
+                    seen[row.badge] = line
+                    rows.append(row)
+        if problem is not None:
+            if len(errors) < MAX_ERRORS:
+                errors.append(LineError(line, problem))
+            else:
+                more += 1
+    if errors:
+        raise FileRefused(path, errors, more)
+    return rows
 
 
 def import_employees(
@@ -230,10 +145,8 @@ def import_employees(
 ) -> ImportReport:
     """Import an HR file's bytes (named `source` in messages). All or nothing: any bad line
     raises FileRefused naming every bad line, and nothing is written."""
-    from desktop.services.people import _crews, plant_today
-
     actor.require(Permission.EDIT_EMPLOYEES)
-    crews = _crews(session)
+    crews = crew_ids(session)
     rows = read_employee_file(data, source, crews)
     effective = effective or plant_today(session)
     plan = plan_rows(session, rows, effective, crews)

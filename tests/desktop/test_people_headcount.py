@@ -9,11 +9,10 @@ import pytest
 
 from desktop.domain import headcount as hc
 from desktop.domain.messages import PermissionDenied
-from desktop.domain.people import counts_on
+from desktop.domain.people import EmployeeInput, counts_on
 from desktop.domain.roles import Role
-from desktop.services import people
+from desktop.services import headcount, people, people_settings, requisitions
 from desktop.services.actor import Actor
-from desktop.services.people import EmployeeInput
 
 ADMIN = Actor.system()
 OPERATOR = Actor("op", Role.OPERATOR)
@@ -60,12 +59,12 @@ def test_breakdowns_on_past_dates_use_the_assignment_in_force_then(database) -> 
     _hire(database, "E2", date(2025, 6, 3), department="maintenance", crew=None,
           effective=date(2026, 2, 1))  # fmt: skip
     with database.reading() as session:
-        before_opening = people.headcount_at(session, ADMIN, date(2025, 6, 2))
-        opening = people.headcount_at(session, ADMIN, date(2025, 6, 3))
-        autumn = people.headcount_at(session, ADMIN, date(2025, 10, 1))
-        last_day = people.headcount_at(session, ADMIN, date(2025, 12, 31))
-        new_year = people.headcount_at(session, ADMIN, date(2026, 1, 1))
-        later = people.headcount_at(session, ADMIN, date(2026, 3, 1))
+        before_opening = headcount.headcount_at(session, ADMIN, date(2025, 6, 2))
+        opening = headcount.headcount_at(session, ADMIN, date(2025, 6, 3))
+        autumn = headcount.headcount_at(session, ADMIN, date(2025, 10, 1))
+        last_day = headcount.headcount_at(session, ADMIN, date(2025, 12, 31))
+        new_year = headcount.headcount_at(session, ADMIN, date(2026, 1, 1))
+        later = headcount.headcount_at(session, ADMIN, date(2026, 3, 1))
     assert before_opening.headcount == 1 and before_opening.by_contract["interim"] == 1
     assert opening.headcount == 2 and opening.target == 1000
     assert opening.by_department == {
@@ -89,23 +88,23 @@ def test_a_change_cannot_take_effect_before_one_already_recorded(database) -> No
 
 def test_open_requisitions_count_on_the_days_they_were_open(database) -> None:
     with database.unit_of_work() as session:
-        people.open_requisition(
+        requisitions.open_requisition(
             session, ADMIN, "req-1", "production", "Opérateur", "CDI", 3, date(2025, 5, 1)
         )
-        people.close_requisition(session, ADMIN, "REQ-1", "filled", date(2025, 7, 1))
-        people.open_requisition(
+        requisitions.close_requisition(session, ADMIN, "REQ-1", "filled", date(2025, 7, 1))
+        requisitions.open_requisition(
             session, ADMIN, "REQ-2", "quality", "Technicien", "CDI", 1, date(2025, 6, 15)
         )
     with database.reading() as session:
-        june = people.headcount_at(session, ADMIN, date(2025, 6, 20))
-        july = people.headcount_at(session, ADMIN, date(2025, 7, 1))
+        june = headcount.headcount_at(session, ADMIN, date(2025, 6, 20))
+        july = headcount.headcount_at(session, ADMIN, date(2025, 7, 1))
     assert june.open_requisitions == 4 and june.open_requisitions_by_department["production"] == 3
     assert july.open_requisitions == 1
 
 
 def test_an_operator_may_not_see_the_headcount(database) -> None:
     with database.reading() as session, pytest.raises(PermissionDenied):
-        people.headcount_at(session, OPERATOR, date(2025, 6, 3))
+        headcount.headcount_at(session, OPERATOR, date(2025, 6, 3))
 
 
 def test_forecast_at_current_rates() -> None:
@@ -128,18 +127,18 @@ def test_forecast_at_current_rates() -> None:
 
 def test_capacity_plan_uses_the_staff_per_gwh_ratio(database) -> None:
     with database.unit_of_work() as session:
-        overview = people.headcount_overview(session, ADMIN, date(2026, 1, 1))
+        overview = headcount.headcount_overview(session, ADMIN, date(2026, 1, 1))
         assert [(n.gwh, n.staff) for n in overview.capacity_plan] == [
             (10.0, 1000), (24.0, 2400), (30.0, 3000)
         ]  # fmt: skip
-        people.save_people_settings(session, ADMIN, staff_per_gwh_value=80)
-        overview = people.headcount_overview(session, ADMIN, date(2026, 1, 1))
+        people_settings.save_people_settings(session, ADMIN, staff_per_gwh_value=80)
+        overview = headcount.headcount_overview(session, ADMIN, date(2026, 1, 1))
     assert [n.staff for n in overview.capacity_plan] == [800, 1920, 2400]
 
 
 def test_the_demo_has_650_people_today_and_a_plan_to_1000(demo_database) -> None:
     with demo_database.reading() as session:
-        overview = people.headcount_overview(session, ADMIN)
+        overview = headcount.headcount_overview(session, ADMIN)
     snapshot = overview.snapshot
     assert snapshot.headcount == 650 and snapshot.target == 1000
     assert overview.history[0][0] == date(2025, 6, 3) and 0 < overview.history[0][1] < 650

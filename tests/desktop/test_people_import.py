@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from desktop.domain.messages import PermissionDenied
 from desktop.domain.people import FileRefused
 from desktop.domain.roles import Role
-from desktop.services import people
+from desktop.services import headcount, people
 from desktop.services.actor import Actor
 from desktop.services.people_import import import_employees
 from desktop.storage.models.people import Employee, EmployeeAssignment
@@ -132,9 +133,9 @@ def test_changed_fields_become_effective_dated_changes(database) -> None:
     report = _import(database, changed, effective=date(2025, 11, 1))
     assert (report.changed, report.unchanged) == (2, 1)
     with database.reading() as session:
-        october = people.headcount_at(session, ADMIN, date(2025, 10, 31))
-        november = people.headcount_at(session, ADMIN, date(2025, 11, 1))
-        next_year = people.headcount_at(session, ADMIN, date(2026, 1, 1))
+        october = headcount.headcount_at(session, ADMIN, date(2025, 10, 31))
+        november = headcount.headcount_at(session, ADMIN, date(2025, 11, 1))
+        next_year = headcount.headcount_at(session, ADMIN, date(2026, 1, 1))
     assert october.by_contract["CDD"] == 1 and october.by_crew["A"] == 1
     assert november.by_contract["CDD"] == 0 and november.by_crew["B"] == 1
     assert next_year.headcount == 3  # E002's end date was removed
@@ -146,3 +147,29 @@ def test_only_hr_and_admin_import(database) -> None:
     supervisor = Actor("sup", Role.SUPERVISOR)
     with database.unit_of_work() as session, pytest.raises(PermissionDenied):
         import_employees(session, supervisor, "\n".join(GOOD).encode(), "hr.csv")
+
+
+def test_a_job_title_over_100_characters_is_refused_by_the_file_the_form_and_a_requisition(
+    database,
+) -> None:
+    """One validator (desktop.domain.people.check_employee): the same refusal everywhere, where
+    the form once cut the title at 100 characters without a word."""
+    from desktop.domain.messages import InputError
+    from desktop.domain.people import EmployeeInput
+    from desktop.services import requisitions
+
+    too_long, longest = "J" * 101, "J" * 100
+    words = "a job title must have at most 100 characters"
+    with pytest.raises(FileRefused) as refused:
+        _import(database, [*GOOD, f"E004,Léa Martin,production,{too_long},CDI,2025-02-03,,A"])
+    assert f"line 5: {words}" in str(refused.value)
+    hire = EmployeeInput("E004", "Léa Martin", "production", too_long, "CDI", date(2025, 2, 3),
+                         None, "A")  # fmt: skip
+    with database.unit_of_work() as session, pytest.raises(InputError, match=words):
+        people.save_employee(session, ADMIN, hire)
+    with database.unit_of_work() as session, pytest.raises(InputError, match=words):
+        requisitions.open_requisition(session, ADMIN, "REQ-9", "production", too_long, "CDI")
+    assert _count(database, Employee) == 0
+    with database.unit_of_work() as session:
+        saved = people.save_employee(session, ADMIN, replace(hire, job=longest))
+    assert saved.job == longest

@@ -9,12 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.messages import InputError, PermissionDenied
-from desktop.domain.people import CertificateState
+from desktop.domain.people import CertificateState, EmployeeInput
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Role
-from desktop.services import people
+from desktop.services import headcount, people, people_settings, skills
 from desktop.services.actor import Actor
-from desktop.services.people import EmployeeInput
 from desktop.storage.models.people import Employee
 from desktop.storage.models.security import AuditEntry, User
 
@@ -57,32 +56,32 @@ def _user(database, username: str, role: Role, employee_id: int | None) -> Actor
 def test_sign_in_needs_a_valid_qualified_certificate(database) -> None:
     ids = _staff(database)
     with database.unit_of_work() as session:
-        assert str(people.certification_problem(session, ids["E1"], "filling", DAY)) == (
+        assert str(skills.certification_problem(session, ids["E1"], "filling", DAY)) == (
             "Not qualified for Electrolyte filling"
         )
-        people.set_certification(session, ADMIN, "E1", "filling", "trainee", date(2026, 12, 31))
+        skills.set_certification(session, ADMIN, "E1", "filling", "trainee", date(2026, 12, 31))
         assert "Only a trainee for Electrolyte filling" in str(
-            people.certification_problem(session, ids["E1"], "filling", DAY)
+            skills.certification_problem(session, ids["E1"], "filling", DAY)
         )
-        people.set_certification(session, ADMIN, "E1", "filling", "qualified", date(2026, 3, 1))
-        problem = people.certification_problem(session, ids["E1"], "filling", DAY)
+        skills.set_certification(session, ADMIN, "E1", "filling", "qualified", date(2026, 3, 1))
+        problem = skills.certification_problem(session, ids["E1"], "filling", DAY)
         assert str(problem) == "Certificate for Electrolyte filling expired on 2026-03-01"
         # valid_until is the last valid day
-        assert people.certification_problem(session, ids["E1"], "filling", date(2026, 3, 1)) is None
-        people.set_certification(session, ADMIN, "E1", "filling", "trainer", None)
-        assert people.certification_problem(session, ids["E1"], "filling", DAY) is None
+        assert skills.certification_problem(session, ids["E1"], "filling", date(2026, 3, 1)) is None
+        skills.set_certification(session, ADMIN, "E1", "filling", "trainer", None)
+        assert skills.certification_problem(session, ids["E1"], "filling", DAY) is None
         assert "Not qualified for Mixing" in str(
-            people.certification_problem(session, ids["E1"], "mixing", DAY)
+            skills.certification_problem(session, ids["E1"], "mixing", DAY)
         )
         assert "No longer employed: last day was 2020-05-31" in str(
-            people.certification_problem(session, ids["E3"], "filling", DAY)
+            skills.certification_problem(session, ids["E3"], "filling", DAY)
         )
 
 
 def test_the_problem_is_a_message_the_ui_translates(database) -> None:
     ids = _staff(database)
     with database.unit_of_work() as session:
-        problem = people.certification_problem(session, ids["E2"], "filling", DAY)
+        problem = skills.certification_problem(session, ids["E2"], "filling", DAY)
     french = {
         "Not qualified for {station_type}": "Pas qualifié pour {station_type}",
         "Electrolyte filling": "Remplissage d'électrolyte",
@@ -98,10 +97,10 @@ def test_a_supervisor_override_is_recorded_with_its_reason(database) -> None:
     operator = _user(database, "op", Role.OPERATOR, ids["E2"])
     with database.unit_of_work() as session:
         with pytest.raises(InputError, match="Give a reason"):
-            people.record_certification_override(session, supervisor, ids["E2"], "FILL-1", " ")
+            skills.record_certification_override(session, supervisor, ids["E2"], "FILL-1", " ")
         with pytest.raises(PermissionDenied):
-            people.record_certification_override(session, operator, ids["E2"], "FILL-1", "me")
-        people.record_certification_override(
+            skills.record_certification_override(session, operator, ids["E2"], "FILL-1", "me")
+        skills.record_certification_override(
             session, supervisor, ids["E2"], "FILL-1", "trainer beside him all shift"
         )
     with database.reading() as session:
@@ -118,10 +117,10 @@ def test_a_supervisor_override_is_recorded_with_its_reason(database) -> None:
 def test_the_matrix_colours_expired_and_soon_expiring_certificates(database) -> None:
     _staff(database)
     with database.unit_of_work() as session:
-        people.set_certification(session, ADMIN, "E1", "filling", "qualified", date(2026, 3, 1))
-        people.set_certification(session, ADMIN, "E1", "mixing", "qualified", date(2026, 3, 20))
-        people.set_certification(session, ADMIN, "E2", "grading", "trainer", date(2027, 3, 1))
-        matrix = people.skills_matrix(session, ADMIN, DAY)
+        skills.set_certification(session, ADMIN, "E1", "filling", "qualified", date(2026, 3, 1))
+        skills.set_certification(session, ADMIN, "E1", "mixing", "qualified", date(2026, 3, 20))
+        skills.set_certification(session, ADMIN, "E2", "grading", "trainer", date(2027, 3, 1))
+        matrix = skills.skills_matrix(session, ADMIN, DAY)
     states = {(k[1], v.level): v.state for k, v in matrix.cells.items()}
     assert states == {
         ("filling", "qualified"): CertificateState.EXPIRED,
@@ -165,20 +164,20 @@ def test_who_sees_what(database) -> None:
 def test_leavers_are_anonymised_after_the_configured_years(database) -> None:
     ids = _staff(database)
     with database.unit_of_work() as session:
-        people.set_certification(session, ADMIN, "E3", "filling", "qualified", date(2020, 1, 1))
-        before = people.headcount_history(session, ADMIN, date(2019, 1, 1), DAY)
-        people.save_people_settings(session, ADMIN, anonymise_after=6)
+        skills.set_certification(session, ADMIN, "E3", "filling", "qualified", date(2020, 1, 1))
+        before = headcount.headcount_history(session, ADMIN, date(2019, 1, 1), DAY)
+        people_settings.save_people_settings(session, ADMIN, anonymise_after=6)
         assert people.anonymise_leavers(session, ADMIN, today=DAY) == 0  # left 5.75 years ago
         assert people.anonymise_leavers(session, ADMIN, today=DAY, years=5) == 1
         assert people.anonymise_leavers(session, ADMIN, today=DAY, years=5) == 0
-        after = people.headcount_history(session, ADMIN, date(2019, 1, 1), DAY)
+        after = headcount.headcount_history(session, ADMIN, date(2019, 1, 1), DAY)
         leaver = session.get(Employee, ids["E3"])
         assert (leaver.name, leaver.badge, leaver.status) == (
             f"Anonymised {ids['E3']}",
             f"ANON-{ids['E3']}",
             "anonymised",
         )
-        assert people.skills_matrix(session, ADMIN, date(2020, 1, 1)).cells == {}
+        assert skills.skills_matrix(session, ADMIN, date(2020, 1, 1)).cells == {}
         rows = list(session.scalars(select(AuditEntry)))
     assert before == after
     assert not any("O'Neill" in (r.changes + (r.reason or "")) for r in rows)
