@@ -2,9 +2,9 @@
 
 The text in the file is real text (fonts embedded with their Unicode maps), so a PDF reader
 searches and copies it. The data comes from the services as plain objects
-(desktop.services.shift_report); this module only lays it out. It needs a QGuiApplication:
-`ensure_gui_application` makes one, on the offscreen platform when the PC has no display (a
-command run over SSH or by a scheduler).
+(desktop.services.shift_report and shift_report_tables); this module only lays it out. It
+needs a QGuiApplication: `ensure_gui_application` makes one, on the offscreen platform when the
+PC has no display (a command run over SSH or by a scheduler).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from PySide6.QtGui import (
 )
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.services.shift_report import ShiftReport, facts, report_tables
+from desktop.services.shift_report import ShiftReport
+from desktop.services.shift_report_tables import facts, report_tables
 
 RED = "#c62828"
 AMBER = "#b26a00"

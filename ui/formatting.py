@@ -16,13 +16,10 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from desktop.domain.messages import Message
+from desktop.domain.percent import percent_text
 
 # Spaces a locale or a person may put between groups of digits.
 _GROUP_SPACES = (" ", "\u00a0", "\u202f")
-
-
-def _french(locale: QLocale) -> bool:
-    return locale.language() == QLocale.Language.French
 
 
 def number(value: float | int | Decimal | None, decimals: int | None = None) -> str:
@@ -56,11 +53,9 @@ def quantity(value: float | int | Decimal | None, unit: str, decimals: int | Non
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
-    """A fraction (0.873) as `87,3 %` in French (a space before %), `87.3%` in English."""
-    if fraction is None:
-        return ""
-    space = "\u202f" if _french(QLocale()) else ""
-    return f"{number(100.0 * fraction, decimals)}{space}%"
+    """A fraction (0.873) as `87,3 %` in French (a space before %), `87.3%` in English: the
+    core's `percent_text` with the user's decimal mark."""
+    return percent_text(fraction, decimals, QLocale().decimalPoint())
 
 
 def date_text(day: date | None) -> str:

@@ -35,7 +35,7 @@ def register_report(report_commands: argparse._SubParsersAction) -> None:
 
 def _shift(args: argparse.Namespace) -> int:
     from desktop.domain.plant_time import parse_date
-    from desktop.services import shift_report
+    from desktop.services import shift_report, shift_report_export
     from desktop.services.actor import Actor
 
     day = parse_date(args.date)
@@ -47,7 +47,7 @@ def _shift(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     if args.xlsx is not None:
-        written = shift_report.write_xlsx(report, args.xlsx)
+        written = shift_report_export.write_xlsx(report, args.xlsx)
     else:
         written = _pdf(report, args.pdf)
     state = "in progress" if report.in_progress else "finished"

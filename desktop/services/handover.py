@@ -25,9 +25,9 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.roster import build_roster, check_line
+from desktop.services.handover_summary import HandoverSummary, handover_summary
+from desktop.services.roster import check_line
 from desktop.services.shifts import ShiftInfo, previous_shift, shift_at, shift_info
-from desktop.services.shifts_figures import figures
 from desktop.services.signatures import Meaning, sign
 from desktop.storage.models import Line
 from desktop.storage.models.shifts import Handover
@@ -48,7 +48,7 @@ class HandoverView:
     open_issues: str
     safety: str
     quality: str
-    summary: dict[str, Any] | None
+    summary: HandoverSummary | None  # frozen when handed over
     updated_at: datetime
     submitted_at: datetime | None
     acknowledged_by: str | None
@@ -93,7 +93,7 @@ def _view(row: Handover, line: str) -> HandoverView:
         row.open_issues,
         row.safety,
         row.quality,
-        json.loads(row.summary) if row.summary else None,
+        HandoverSummary.from_json(json.loads(row.summary)) if row.summary else None,
         row.updated_at,
         row.submitted_at,
         row.acknowledged_by,
@@ -110,42 +110,30 @@ def _line_id(session: Session, line: str) -> int:
     return session.scalar(select(Line.id).where(Line.code == code))  # type: ignore[return-value]
 
 
-def handover_summary(
-    session: Session, shift: ShiftInfo, line: str, now: datetime | None = None
-) -> dict:
-    """The automatic part of a handover: output against plan, NG, downtime by reason, holds
-    placed, planned against present and who was absent (plain values, stored as JSON)."""
-    now = now or utc_now()
-    shown = figures(session, shift.start, shift.end, line, now)
-    roster = build_roster(session, shift, line, now)
-    line_figures = next((f for f in shown.lines if f.line == line), None)
-    return {
-        "line": line,
-        "from": shown.start.isoformat(),
-        "until": shown.until.isoformat(),
-        "in_progress": now < shift.end,
-        "units": line_figures.units if line_figures else 0,
-        "plan": round(line_figures.plan, 1) if line_figures else 0.0,
-        "ng": line_figures.ng if line_figures else 0,
-        "downtime_minutes": round(line_figures.downtime_minutes, 1) if line_figures else 0.0,
-        "downtime": [
-            {"reason": r.reason, "stops": r.stops, "minutes": round(r.minutes, 1)}
-            for r in shown.downtime
-        ],
-        "holds": [h.item for h in shown.holds],
-        "planned": roster.planned,
-        "present": roster.present,
-        "absent": [r.name for r in roster.rows if r.state == "absent"],
-        "late": roster.late,
-        "uncovered_stations": roster.uncovered_stations,
-    }
-
-
-def summary_of(session: Session, actor: Actor, line: str, day: date, code: str) -> dict:
-    """The automatic summary of a line's shift up to now, for whoever may read shifts (shown
-    before the handover is written and frozen)."""
+def live_summary(
+    session: Session,
+    actor: Actor,
+    shift: ShiftInfo,
+    line: str | None,
+    view: HandoverView | None,
+    now: datetime,
+) -> HandoverSummary | None:
+    """The summary computed up to `now`, when one is to be shown: for one line, once its shift
+    has started, while no summary was frozen into its handover (none written, or a draft)."""
     actor.require(Permission.VIEW_SHIFTS)
-    return handover_summary(session, shift_info(session, day, code), line)
+    if not line or (view is not None and view.summary is not None) or now < shift.start:
+        return None
+    return handover_summary(session, shift, line, now)
+
+
+def shown_summary(
+    view: HandoverView | None, live: HandoverSummary | None
+) -> HandoverSummary | None:
+    """The summary a reader of the handover sees: the one frozen when it was handed over (what
+    the outgoing supervisor saw), else the one up to now."""
+    if view is not None and view.summary is not None:
+        return view.summary
+    return live
 
 
 def _row(session: Session, line_id: int, shift: ShiftInfo) -> Handover | None:
@@ -250,7 +238,8 @@ def save_handover(
     row.author = actor.username
     row.updated_at = now
     if submit:
-        row.summary = json.dumps(handover_summary(session, shift, line_code, now), sort_keys=True)
+        frozen = handover_summary(session, shift, line_code, now)
+        row.summary = json.dumps(frozen.to_json(), sort_keys=True)
         row.submitted_at = now
     session.flush()
     changes = audit.diff(old, {**values, "submitted": row.submitted_at is not None})

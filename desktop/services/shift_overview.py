@@ -21,9 +21,11 @@ from desktop.services.handover import (
     HandoverView,
     PendingHandover,
     get_handover,
+    live_summary,
     pending_handovers,
-    summary_of,
+    shown_summary,
 )
+from desktop.services.handover_summary import HandoverSummary
 from desktop.services.roster import (
     ShiftRoster,
     StationRef,
@@ -75,13 +77,19 @@ def shift_choices(session: Session, with_plant: bool, calendar_days: int) -> Shi
 
 @dataclass(frozen=True)
 class ShiftOverview:
-    """One shift as the page shows it; `roster` is None for someone who only clocks."""
+    """One shift as the page shows it; `roster` is None for someone who only clocks. `summary`
+    is the chosen line's summary up to now, while none was frozen into its handover."""
 
     shift: ShiftInfo
     roster: ShiftRoster | None
     pending: list[PendingHandover]
     handover: HandoverView | None
-    summary: dict | None
+    summary: HandoverSummary | None
+
+    @property
+    def shown_summary(self) -> HandoverSummary | None:
+        """The summary the handover is shown with (frozen, or up to now)."""
+        return shown_summary(self.handover, self.summary)
 
 
 def shift_overview(
@@ -102,7 +110,5 @@ def shift_overview(
     roster = shift_roster(session, actor, day, code, line, now)
     pending = pending_handovers(session, actor, now, line=line)
     view = get_handover(session, actor, line, day, code) if line else None
-    summary = None
-    if line and (view is None or view.summary is None) and shift.start <= roster.now:
-        summary = summary_of(session, actor, line, day, code)
+    summary = live_summary(session, actor, shift, line, view, roster.now)
     return ShiftOverview(shift, roster, pending, view, summary)

@@ -1,9 +1,9 @@
 """Shift patterns, the crew rotation, public holidays and the shift calendar.
 
 The patterns and crews live in the foundation's tables (`shift_pattern`, `shift_definition`,
-`crew`); the rotation of each pattern and the holidays are this part's. Editing them is master
-data: administrators, with an electronic signature, audited. Reading them is open to everyone
-(the calendar is posted on the shop floor).
+`crew`); the rotation of each pattern and the holidays are this part's. Reading them is open to
+everyone (the calendar is posted on the shop floor); editing them is master data
+(desktop.services.shift_master_data).
 
 A shift is named by its plant-time start day and its code; its UTC bounds come from
 domain.shifts (night shifts across midnight and clock changes are placed in plant time first).
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -22,11 +22,7 @@ from sqlalchemy.orm import Session
 from desktop.domain import shifts as rules
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError, InputError, NotFoundError
 from desktop.domain.plant_time import local_window, plant_date, utc_now, zone
-from desktop.domain.roles import Permission
-from desktop.services import audit
-from desktop.services.actor import Actor
 from desktop.services.plant import CREWS, default_site
-from desktop.services.signatures import Meaning, sign
 from desktop.storage.models import Crew, ShiftPattern
 from desktop.storage.models.shifts import PublicHoliday, ShiftRotation
 
@@ -98,7 +94,8 @@ def plant_zone(session: Session) -> ZoneInfo:
     return zone(default_site(session).time_zone)
 
 
-def _pattern(session: Session, code: str | None = None) -> ShiftPattern:
+def find_pattern(session: Session, code: str | None = None) -> ShiftPattern:
+    """The site's pattern `code` (None: the active one), or a NotFoundError in words."""
     site = default_site(session)
     query = select(ShiftPattern).where(ShiftPattern.site_id == site.id)
     query = query.where(ShiftPattern.code == code) if code else query.where(ShiftPattern.active)
@@ -118,10 +115,11 @@ def _defs(pattern: ShiftPattern) -> list[rules.ShiftDef]:
 
 def pattern_shifts(session: Session) -> list[rules.ShiftDef]:
     """The active pattern's shifts in order (morning, afternoon, night for the 3x8)."""
-    return _defs(_pattern(session))
+    return _defs(find_pattern(session))
 
 
-def _crew_codes(session: Session) -> list[str]:
+def crew_codes(session: Session) -> list[str]:
+    """The site's crews (A-E on a fresh database), in order."""
     site = default_site(session)
     return list(
         session.scalars(select(Crew.code).where(Crew.site_id == site.id).order_by(Crew.code))
@@ -136,24 +134,26 @@ def _rotation_anchor(session: Session) -> date:
         return date(2025, 6, 3)
 
 
-def _rotation(session: Session, pattern: ShiftPattern) -> RotationInfo:
+def rotation_info(session: Session, pattern: ShiftPattern) -> RotationInfo:
+    """The crews' rotation through `pattern`: the stored one, else the default from the crews."""
     row = session.scalar(select(ShiftRotation).where(ShiftRotation.pattern_id == pattern.id))
     codes = [s.code for s in pattern.shifts]
     if row is not None:
         cycle = rules.parse_cycle(row.cycle, codes)
         crews = tuple(c for c in row.crews.split(",") if c)
         return RotationInfo(row.anchor, cycle, crews, row.step_days, True)
-    crews = tuple(_crew_codes(session)) or CREWS
+    crews = tuple(crew_codes(session)) or CREWS
     default = rules.default_rotation(codes, crews, _rotation_anchor(session))
     return RotationInfo(default.anchor, default.cycle, default.crews, default.step, False)
 
 
 def rotation(session: Session) -> rules.Rotation:
-    info = _rotation(session, _pattern(session))
+    info = rotation_info(session, find_pattern(session))
     return rules.Rotation(info.anchor, info.cycle, info.crews, info.step)
 
 
-def _holidays(session: Session, first: date, last: date) -> dict[date, PublicHoliday]:
+def holidays_between(session: Session, first: date, last: date) -> dict[date, PublicHoliday]:
+    """The site's public holidays from `first` to `last` included, by day."""
     site = default_site(session)
     rows = session.scalars(
         select(PublicHoliday).where(
@@ -179,13 +179,13 @@ def calendar(session: Session, first: date, days: int) -> list[CalendarDay]:
             QT_TRANSLATE_NOOP("Messages", "A calendar spans 1 to {most} days"),
             most=MAX_CALENDAR_DAYS,
         )
-    pattern = _pattern(session)
+    pattern = find_pattern(session)
     defs = _defs(pattern)
-    info = _rotation(session, pattern)
+    info = rotation_info(session, pattern)
     turn = rules.Rotation(info.anchor, info.cycle, info.crews, info.step)
     tz = plant_zone(session)
     last = first + timedelta(days=days - 1)
-    holidays = _holidays(session, first, last)
+    holidays = holidays_between(session, first, last)
     result = []
     for offset in range(days):
         day = first + timedelta(days=offset)
@@ -260,7 +260,7 @@ def list_patterns(session: Session) -> list[PatternInfo]:
         select(ShiftPattern).where(ShiftPattern.site_id == site.id).order_by(ShiftPattern.code)
     )
     return [
-        PatternInfo(p.code, p.name, p.active, tuple(_defs(p)), _rotation(session, p))
+        PatternInfo(p.code, p.name, p.active, tuple(_defs(p)), rotation_info(session, p))
         for p in patterns
     ]
 
@@ -268,267 +268,12 @@ def list_patterns(session: Session) -> list[PatternInfo]:
 def list_holidays(session: Session, year: int | None = None) -> list[HolidayInfo]:
     first = date(year, 1, 1) if year else date(1900, 1, 1)
     last = date(year, 12, 31) if year else date(2999, 12, 31)
-    rows = _holidays(session, first, last)
+    rows = holidays_between(session, first, last)
     return [HolidayInfo(d, rows[d].name, rows[d].closed) for d in sorted(rows)]
 
 
 def plant_today(session: Session, now: datetime | None = None) -> date:
     return plant_date(now or utc_now(), plant_zone(session))
-
-
-# --- editing (master data: signed and audited) ---------------------------------------------------
-
-
-def save_pattern(
-    session: Session,
-    actor: Actor,
-    code: str,
-    shifts: Sequence[tuple[str, time, time]],
-    name: str | None = None,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> PatternInfo:
-    """New start and end times for the shifts of a pattern (its shift ids stay: rosters and
-    attendance refer to them)."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    pattern = _pattern(session, code)
-    proposed = rules.check_pattern([rules.ShiftDef(c, s, e) for c, s, e in shifts])
-    if sorted(s.code for s in proposed) != sorted(s.code for s in pattern.shifts):
-        raise InputError(
-            QT_TRANSLATE_NOOP(
-                "Messages", "The shifts of pattern {pattern} stay {known}; only their times change"
-            ),
-            pattern=pattern.code,
-            known=", ".join(s.code for s in pattern.shifts),
-        )
-    signed = sign(session, actor, secret, meaning)
-    wanted = {s.code: s for s in proposed}
-    changes: dict[str, tuple[object, object]] = {}
-    for definition in pattern.shifts:
-        new = wanted[definition.code]
-        old_text = f"{definition.start:%H:%M}-{definition.end:%H:%M}"
-        new_text = f"{new.start:%H:%M}-{new.end:%H:%M}"
-        if old_text != new_text:
-            changes[definition.code] = (old_text, new_text)
-            definition.start, definition.end = new.start, new.end
-    if name is not None and name.strip() and name.strip() != pattern.name:
-        changes["name"] = (pattern.name, name.strip()[:100])
-        pattern.name = name.strip()[:100]
-    session.flush()
-    if changes:
-        audit.record(
-            session,
-            actor,
-            "update",
-            "shift_pattern",
-            pattern.code,
-            changes=changes,
-            signature_meaning=signed.value,
-        )
-    return next(p for p in list_patterns(session) if p.code == pattern.code)
-
-
-def activate_pattern(
-    session: Session,
-    actor: Actor,
-    code: str,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> PatternInfo:
-    """Make `code` the site's pattern (3x8 or 2x12): the calendar and rosters follow it."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    chosen = _pattern(session, code)
-    signed = sign(session, actor, secret, meaning)
-    site = default_site(session)
-    before = session.scalar(
-        select(ShiftPattern.code).where(ShiftPattern.site_id == site.id, ShiftPattern.active)
-    )
-    for pattern in session.scalars(select(ShiftPattern).where(ShiftPattern.site_id == site.id)):
-        pattern.active = pattern.id == chosen.id
-    session.flush()
-    if before != chosen.code:
-        audit.record(
-            session,
-            actor,
-            "update",
-            "shift_pattern",
-            "active",
-            changes={"active": (before, chosen.code)},
-            signature_meaning=signed.value,
-        )
-    return next(p for p in list_patterns(session) if p.code == chosen.code)
-
-
-def save_rotation(
-    session: Session,
-    actor: Actor,
-    pattern_code: str,
-    cycle: str,
-    crews: str,
-    step: int,
-    anchor: date,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> RotationInfo:
-    """The crews' rotation through a pattern: refused when any shift of any day would have no
-    crew or two."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    pattern = _pattern(session, pattern_code)
-    codes = [s.code for s in pattern.shifts]
-    parsed = rules.parse_cycle(cycle, codes)
-    known_crews = set(_crew_codes(session))
-    crew_list = tuple(c.strip().upper() for c in crews.split(",") if c.strip())
-    unknown = [c for c in crew_list if c not in known_crews]
-    if unknown:
-        raise InputError(
-            QT_TRANSLATE_NOOP("Messages", "{what} '{value}' is unknown; known: {known}"),
-            what="crew",
-            value=", ".join(unknown),
-            known=", ".join(sorted(known_crews)),
-        )
-    rules.check_rotation(rules.Rotation(anchor, parsed, crew_list, int(step)), codes)
-    signed = sign(session, actor, secret, meaning)
-    old = _rotation(session, pattern)
-    row = session.scalar(select(ShiftRotation).where(ShiftRotation.pattern_id == pattern.id))
-    if row is None:
-        row = ShiftRotation(pattern_id=pattern.id, updated_at=utc_now())
-        session.add(row)
-    row.anchor, row.cycle = anchor, rules.format_cycle(parsed)
-    row.crews, row.step_days, row.updated_at = ",".join(crew_list), int(step), utc_now()
-    session.flush()
-    changes = audit.diff(
-        {
-            "anchor": old.anchor,
-            "cycle": old.cycle_text,
-            "crews": ",".join(old.crews),
-            "step": old.step,
-        },
-        {"anchor": anchor, "cycle": row.cycle, "crews": row.crews, "step": row.step_days},
-    )
-    if changes or not old.stored:
-        audit.record(
-            session,
-            actor,
-            "update" if old.stored else "create",
-            "shift_rotation",
-            pattern.code,
-            changes=changes,
-            signature_meaning=signed.value,
-        )
-    return _rotation(session, pattern)
-
-
-def save_holiday(
-    session: Session,
-    actor: Actor,
-    day: date,
-    name: str,
-    closed: bool = False,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> HolidayInfo:
-    actor.require(Permission.EDIT_MASTER_DATA)
-    name = " ".join((name or "").split())[:100]
-    if not name:
-        raise InputError(QT_TRANSLATE_NOOP("Messages", "A holiday needs a name"))
-    signed = sign(session, actor, secret, meaning)
-    site = default_site(session)
-    row = session.scalar(
-        select(PublicHoliday).where(PublicHoliday.site_id == site.id, PublicHoliday.day == day)
-    )
-    old = {"name": row.name, "closed": row.closed} if row is not None else {}
-    if row is None:
-        row = PublicHoliday(site_id=site.id, day=day, name=name, closed=closed)
-        session.add(row)
-    else:
-        row.name, row.closed = name, closed
-    session.flush()
-    changes = audit.diff(old, {"name": name, "closed": closed})
-    if changes:
-        audit.record(
-            session,
-            actor,
-            "update" if old else "create",
-            "public_holiday",
-            day.isoformat(),
-            changes=changes,
-            signature_meaning=signed.value,
-        )
-    return HolidayInfo(day, name, closed)
-
-
-def delete_holiday(
-    session: Session,
-    actor: Actor,
-    day: date,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> None:
-    actor.require(Permission.EDIT_MASTER_DATA)
-    site = default_site(session)
-    row = session.scalar(
-        select(PublicHoliday).where(PublicHoliday.site_id == site.id, PublicHoliday.day == day)
-    )
-    if row is None:
-        raise NotFoundError(
-            QT_TRANSLATE_NOOP("Messages", "No holiday on {day}"), day=day.isoformat()
-        )
-    signed = sign(session, actor, secret, meaning)
-    changes = {"name": (row.name, None), "closed": (row.closed, None)}
-    session.delete(row)
-    session.flush()
-    audit.record(
-        session,
-        actor,
-        "delete",
-        "public_holiday",
-        day.isoformat(),
-        changes=changes,
-        signature_meaning=signed.value,
-    )
-
-
-def add_french_holidays(
-    session: Session,
-    actor: Actor,
-    year: int,
-    *,
-    secret: str = "",
-    meaning: Meaning | str = Meaning.APPROVE,
-) -> int:
-    """Add France's eleven public holidays of `year` (the plant keeps running: not closed);
-    days already listed are left as they are. Returns how many were added."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    if not 2000 <= year <= 2100:
-        raise InputError(
-            QT_TRANSLATE_NOOP("Messages", "Holidays are computed for 2000 to 2100, not {year}"),
-            year=year,
-        )
-    signed = sign(session, actor, secret, meaning)
-    site = default_site(session)
-    known = _holidays(session, date(year, 1, 1), date(year, 12, 31))
-    added = 0
-    for day, name in rules.french_holidays(year):
-        if day not in known:
-            session.add(PublicHoliday(site_id=site.id, day=day, name=name, closed=False))
-            added += 1
-    session.flush()
-    if added:
-        audit.record(
-            session,
-            actor,
-            "create",
-            "public_holiday",
-            f"france-{year}",
-            changes={"year": year, "added": added},
-            signature_meaning=signed.value,
-        )
-    return added
 
 
 def ensure_not_closed(shift: ShiftInfo) -> None:

@@ -22,8 +22,10 @@ from desktop.domain.roles import Permission
 from desktop.domain.shifts import french_holidays
 from desktop.services import audit
 from desktop.services.actor import Actor
+from desktop.services.handover_summary import HandoverSummary
+from desktop.services.plant import default_site
 from desktop.services.roster import crew_ids, crews_in_force, planned, stations_by_id
-from desktop.services.shifts import ShiftInfo, calendar, default_site, plant_today
+from desktop.services.shifts import ShiftInfo, calendar, plant_today
 from desktop.services.shifts_figures import figures
 from desktop.storage.database import Database
 from desktop.storage.models import Line
@@ -337,32 +339,20 @@ def _finished_handover(
 ) -> dict:
     """A submitted handover with the summary the application would have frozen; acknowledged
     by the next crew's supervisor, except the last shift's (flagged to the shift running now)."""
-    shown = figures(session, shift.start, shift.end, line, now)
-    line_figures = next((f for f in shown.lines if f.line == line), None)
-    summary = {
-        "line": line,
-        "from": shown.start.isoformat(),
-        "until": shown.until.isoformat(),
-        "in_progress": False,
-        "units": line_figures.units if line_figures else 0,
-        "plan": round(line_figures.plan, 1) if line_figures else 0.0,
-        "ng": line_figures.ng if line_figures else 0,
-        "downtime_minutes": round(line_figures.downtime_minutes, 1) if line_figures else 0.0,
-        "downtime": [
-            {"reason": r.reason, "stops": r.stops, "minutes": round(r.minutes, 1)}
-            for r in shown.downtime
-        ],
-        "holds": [h.item for h in shown.holds],
-        "planned": stats["planned"],
-        "present": stats["planned"] - len(stats["absent"]),
-        "absent": stats["absent"],
-        "late": stats["late"],
-        "uncovered_stations": [
+    summary = HandoverSummary.of(
+        figures(session, shift.start, shift.end, line, now),
+        line,
+        False,
+        planned=stats["planned"],
+        present=stats["planned"] - len(stats["absent"]),
+        absent=stats["absent"],
+        late=stats["late"],
+        uncovered_stations=[
             ref.code
             for ref in stations_by_id(session, line).values()
             if ref.code not in stats["covered"]
         ],
-    }
+    )
     author = LEADERS.get(shift.crew or "", "supervisor")
     row = _handover_row(
         line_id,
@@ -374,7 +364,7 @@ def _finished_handover(
             "open_issues": rng.choice(OPEN_ISSUES),
             "safety": rng.choice(SAFETY),
             "quality": rng.choice(QUALITY),
-            "summary": json.dumps(summary, sort_keys=True),
+            "summary": json.dumps(summary.to_json(), sort_keys=True),
         },
     )
     row["submitted_at"] = shift.end - timedelta(minutes=10)

@@ -16,9 +16,11 @@ from desktop.domain.messages import PermissionDenied
 from desktop.domain.plant_time import plant_date, utc_now
 from desktop.domain.roles import Role
 from desktop.operations import Cancelled, Operations
-from desktop.services import handover, plant, shift_report, shifts
+from desktop.services import handover, plant, shifts
 from desktop.services.actor import Actor
+from desktop.services.handover_summary import summary_of
 from desktop.services.shift_overview import shift_choices, shift_overview
+from desktop.services.shift_report_export import WRITING, report_job, xlsx_job
 
 PARIS = ZoneInfo("Europe/Paris")
 SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
@@ -63,7 +65,7 @@ def test_the_overview_of_a_line_and_who_may_read_it(ops: Operations) -> None:
     ).result(10)
     assert overview.shift == current and overview.roster is not None
     assert overview.handover is None and overview.summary is not None
-    assert overview.summary["line"] == "CELL-9" and overview.summary["in_progress"]
+    assert overview.summary.line == "CELL-9" and overview.summary.in_progress
     assert [p.line for p in overview.pending] == ["CELL-9"]  # the shift before handed nothing
     # someone who only clocks gets the shift, nothing of the roster
     clock_only = ops.read_as(
@@ -95,13 +97,11 @@ def test_a_handover_written_on_the_writer_lane_is_shown_with_its_frozen_summary(
     ).result(10)
     assert overview.handover == view and overview.summary is None  # the frozen one is shown
     assert (
-        ops.read_as(SUPERVISOR, handover.summary_of, "CELL-9", current.day, current.code).result(
-            10
-        )["line"]
+        ops.read_as(SUPERVISOR, summary_of, "CELL-9", current.day, current.code).result(10).line
         == "CELL-9"
     )
     with pytest.raises(PermissionDenied):
-        ops.read_as(OPERATOR, handover.summary_of, "CELL-9", current.day, current.code).result(10)
+        ops.read_as(OPERATOR, summary_of, "CELL-9", current.day, current.code).result(10)
 
 
 def test_the_shift_report_on_the_long_lane_reports_progress_and_stops_when_asked(
@@ -111,7 +111,7 @@ def test_the_shift_report_on_the_long_lane_reports_progress_and_stops_when_asked
     heard: list[tuple[int, int | None, str]] = []
     future, job = ops.long(
         SUPERVISOR,
-        shift_report.xlsx_job,
+        xlsx_job,
         current.day,
         current.code,
         "CELL-9",
@@ -120,8 +120,8 @@ def test_the_shift_report_on_the_long_lane_reports_progress_and_stops_when_asked
     job.listen(lambda *report: heard.append(report))
     assert future.result(30) == tmp_path / "r.xlsx"
     assert "Production per station" in load_workbook(tmp_path / "r.xlsx").sheetnames
-    assert heard[-1] == (2, 2, shift_report.WRITING)
-    report_future, _ = ops.long(SUPERVISOR, shift_report.report_job, current.day, current.code)
+    assert heard[-1] == (2, 2, WRITING)
+    report_future, _ = ops.long(SUPERVISOR, report_job, current.day, current.code)
     report = report_future.result(30)
     assert report.shift == current and report.line is None
     # a cancelled job stops at its first clean point and writes nothing (the lane is held
@@ -130,7 +130,7 @@ def test_the_shift_report_on_the_long_lane_reports_progress_and_stops_when_asked
     busy, _ = ops.long(SUPERVISOR, lambda _job: gate.wait(30))
     stopped, stopped_job = ops.long(
         SUPERVISOR,
-        shift_report.xlsx_job,
+        xlsx_job,
         date(2026, 3, 2),
         "morning",
         None,
@@ -143,7 +143,7 @@ def test_the_shift_report_on_the_long_lane_reports_progress_and_stops_when_asked
         stopped.result(30)
     assert not (tmp_path / "never.xlsx").exists()
     with pytest.raises(PermissionDenied):
-        ops.long(OPERATOR, shift_report.report_job, current.day, current.code)[0].result(30)
+        ops.long(OPERATOR, report_job, current.day, current.code)[0].result(30)
 
 
 def test_the_current_shift_is_the_one_running_in_plant_time(ops: Operations) -> None:

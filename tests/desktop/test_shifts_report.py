@@ -18,8 +18,11 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.domain.plant_time import local_window
-from desktop.services import handover, plant, production, shift_report
+from desktop.services import handover, plant, shift_report, shift_report_export
 from desktop.services.actor import Actor
+from desktop.services.production.ingest import record_unit_completed
+from desktop.services.shift_report_tables import PERCENT, format_cell, report_tables
+from desktop.services.shift_report_tables import facts as report_facts
 
 SYSTEM = Actor.system()
 PARIS = ZoneInfo("Europe/Paris")
@@ -120,8 +123,8 @@ def test_a_running_night_is_reported_up_to_now_and_marked_in_progress(line_db) -
     with line_db.unit_of_work() as session:
         for minute in range(0, 300, 2):  # up to 02:00 CET, then the clocks jump
             at = start + timedelta(minutes=minute)
-            production.record_unit_completed(session, "FILL-9", None, minute % 20 != 0, None, at)
-            production.record_unit_completed(session, "GRADE-9", None, True, None, at)
+            record_unit_completed(session, "FILL-9", None, minute % 20 != 0, None, at)
+            record_unit_completed(session, "GRADE-9", None, True, None, at)
         handover.save_handover(
             session,
             SYSTEM,
@@ -136,12 +139,12 @@ def test_a_running_night_is_reported_up_to_now_and_marked_in_progress(line_db) -
         report = shift_report.build_shift_report(session, SYSTEM, DAY, "night", "cell-9", now)
     assert report.in_progress and report.figures.until == now
     assert report.shift.minutes == 420
-    facts = dict(shift_report.facts(report))
+    facts = dict(report_facts(report))
     assert facts["Status"] == "in progress, up to 2026-03-29 04:00"
     assert facts["From - to"].startswith("2026-03-28 21:00 - 2026-03-29 05:00")
     stations = {s.station: s for s in report.figures.stations}
     assert stations["FILL-9"].units == 150 and stations["FILL-9"].ng == 15
-    tables = {t.key: t for t in shift_report.report_tables(report)}
+    tables = {t.key: t for t in report_tables(report)}
     assert tables["handover"].rows[0][3] == "Nozzle 2 cleaned at 23:40"
     assert [r[1] for r in tables["stations"].rows] == ["FILL-9", "GRADE-9"]
 
@@ -153,17 +156,15 @@ def test_the_pdf_holds_the_tables_as_real_text_and_the_xlsx_the_same_tables(
 
     end = datetime(2026, 3, 29, 3, tzinfo=UTC)
     with line_db.unit_of_work() as session:
-        production.record_unit_completed(
-            session, "FILL-9", None, True, None, end - timedelta(hours=1)
-        )
+        record_unit_completed(session, "FILL-9", None, True, None, end - timedelta(hours=1))
     with line_db.reading() as session:
         report = shift_report.build_shift_report(session, SYSTEM, DAY, "night", None, end)
     assert not report.in_progress
     pdf = write_shift_report_pdf(report, tmp_path / "night.pdf")
-    xlsx = shift_report.write_xlsx(report, tmp_path / "night.xlsx")
+    xlsx = shift_report_export.write_xlsx(report, tmp_path / "night.xlsx")
     assert pdf.read_bytes().startswith(b"%PDF")
     text = squeezed(pdf_text(pdf))
-    tables = shift_report.report_tables(report)
+    tables = report_tables(report)
     for table in tables:
         assert squeezed(table.title) in text
     for needle in ("Shift report 2026-03-28, night", "FILL-9", "Filling 9", "finished", "7 h"):
@@ -173,6 +174,36 @@ def test_the_pdf_holds_the_tables_as_real_text_and_the_xlsx_the_same_tables(
     sheet = book["Production per station"]
     assert [c.value for c in sheet[1]] == tables[1].headers
     assert sheet["B2"].value == "FILL-9" and sheet["D2"].value == 1
+
+
+def test_a_running_shift_s_pdf_says_in_progress_at_the_time_given(
+    line_db, qapp, tmp_path: Path
+) -> None:
+    """The in-progress branch on purpose: the report is built at a moment inside the night
+    (23:00 CET), whatever the clock on the wall says."""
+    from desktop.reports_pdf import write_shift_report_pdf
+
+    start = datetime(2026, 3, 28, 20, tzinfo=UTC)  # 21:00 CET
+    now = start + timedelta(hours=2)
+    with line_db.unit_of_work() as session:
+        record_unit_completed(session, "FILL-9", None, True, None, start + timedelta(minutes=30))
+        handover.save_handover(
+            session, SYSTEM, "CELL-9", DAY, "night", notes="Half way", submit=True, now=now
+        )
+    with line_db.reading() as session:
+        report = shift_report.build_shift_report(session, SYSTEM, DAY, "night", None, now)
+    assert report.in_progress and report.figures.until == now
+    assert dict(report_facts(report))["Status"] == "in progress, up to 2026-03-28 23:00"
+    text = squeezed(pdf_text(write_shift_report_pdf(report, tmp_path / "running.pdf")))
+    banner = "IN PROGRESS: figures up to 2026-03-28 23:00, the shift is not over"
+    assert squeezed(banner) in text
+    assert squeezed("not acknowledged") in text and "finished" not in text
+
+
+def test_shares_in_the_report_are_written_the_languages_way() -> None:
+    assert format_cell(0.873, PERCENT) == "87.3%"
+    assert format_cell(0.873, PERCENT, ",") == "87,3\u202f%"
+    assert format_cell(None, PERCENT) == ""
 
 
 # --- the command line ----------------------------------------------------------------------------

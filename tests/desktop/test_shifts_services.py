@@ -12,8 +12,19 @@ import pytest
 from sqlalchemy import select
 
 from desktop.domain.messages import ConflictError, InputError, NotFoundError, PermissionDenied
+from desktop.domain.people import EmployeeInput
 from desktop.domain.roles import Role
-from desktop.services import attendance, handover, people, plant, roster, shifts
+from desktop.services import (
+    attendance,
+    handover,
+    people,
+    plant,
+    roster,
+    roster_changes,
+    shift_master_data,
+    shifts,
+    skills,
+)
 from desktop.services.actor import Actor, RoleRefused
 from desktop.services.security import create_user
 from desktop.storage.models.security import AuditEntry, User
@@ -31,7 +42,7 @@ def _employee(session, badge: str, crew: str | None, name: str = "") -> None:  #
     people.save_employee(
         session,
         SYSTEM,
-        people.EmployeeInput(
+        EmployeeInput(
             badge,
             name or f"Person {badge}",
             "production",
@@ -57,11 +68,11 @@ def plant_db(database):  # noqa: ANN001, ANN201
         _employee(session, "E1", night.crew, "Léa Qualified")
         _employee(session, "E2", night.crew, "Théo Trainee")
         _employee(session, "E3", other, "Inès Other")
-        people.set_certification(session, SYSTEM, "E1", "filling", "qualified", None)
-        people.set_certification(session, SYSTEM, "E2", "formation", "trainee", None)
-        roster.set_post(session, SYSTEM, "E1", "FILL-9")
-        roster.set_post(session, SYSTEM, "E2", "FORM-9")
-        roster.set_post(session, SYSTEM, "E3", "FORM-9")
+        skills.set_certification(session, SYSTEM, "E1", "filling", "qualified", None)
+        skills.set_certification(session, SYSTEM, "E2", "formation", "trainee", None)
+        roster_changes.set_post(session, SYSTEM, "E1", "FILL-9")
+        roster_changes.set_post(session, SYSTEM, "E2", "FORM-9")
+        roster_changes.set_post(session, SYSTEM, "E3", "FORM-9")
     database.night_crew, database.other_crew = night.crew, other
     return database
 
@@ -84,9 +95,11 @@ def test_calendar_crews_holidays_and_an_unknown_shift(database) -> None:
         assert (spring.day, spring.code, spring.minutes) == (date(2026, 3, 28), "night", 420)
         with pytest.raises(NotFoundError, match="Unknown shift: evening; known: morning"):
             shifts.shift_info(session, date(2026, 3, 28), "evening")
-        assert shifts.add_french_holidays(session, SYSTEM, 2026) == 11
-        assert shifts.add_french_holidays(session, SYSTEM, 2026) == 0
-        shifts.save_holiday(session, SYSTEM, date(2026, 12, 25), "Christmas Day", closed=True)
+        assert shift_master_data.add_french_holidays(session, SYSTEM, 2026) == 11
+        assert shift_master_data.add_french_holidays(session, SYSTEM, 2026) == 0
+        shift_master_data.save_holiday(
+            session, SYSTEM, date(2026, 12, 25), "Christmas Day", closed=True
+        )
         christmas = shifts.shift_info(session, date(2026, 12, 25), "morning")
         assert christmas.closed and christmas.crew is None
         assert shifts.shift_info(session, date(2026, 7, 14), "night").holiday == "Bastille Day"
@@ -107,8 +120,8 @@ def test_the_plan_follows_the_rotation_and_posts_and_flags_an_uncovered_station(
     assert night.planned == 2 and night.present == 0 and night.expected == 2
 
     with plant_db.unit_of_work() as session:
-        roster.assign(session, SYSTEM, AUTUMN, "night", "E3", "FILL-9")
-        roster.unassign(session, SYSTEM, AUTUMN, "night", "E2")
+        roster_changes.assign(session, SYSTEM, AUTUMN, "night", "E3", "FILL-9")
+        roster_changes.unassign(session, SYSTEM, AUTUMN, "night", "E2")
     with plant_db.reading() as session:
         night = roster.shift_roster(session, SYSTEM, AUTUMN, "night", None, paris(2026, 10, 23))
         assert night.stored
@@ -118,7 +131,7 @@ def test_the_plan_follows_the_rotation_and_posts_and_flags_an_uncovered_station(
 
 def test_a_crew_change_later_leaves_the_earlier_plan_alone(plant_db) -> None:
     with plant_db.unit_of_work() as session:
-        roster.set_crew(session, SYSTEM, "E1", plant_db.other_crew, date(2026, 11, 1))
+        roster_changes.set_crew(session, SYSTEM, "E1", plant_db.other_crew, date(2026, 11, 1))
     with plant_db.reading() as session:
         autumn = roster.shift_roster(
             session, SYSTEM, AUTUMN, "night", "CELL-9", paris(2026, 10, 23)
@@ -230,8 +243,8 @@ def test_handover_written_submitted_flagged_then_acknowledged_with_a_signature(p
             submit=True,
             now=paris(2026, 10, 24, 20, 50),
         )
-        assert view.status == "submitted" and view.summary["line"] == "CELL-9"
-        assert view.summary["planned"] == 0 and view.summary["units"] == 0
+        assert view.status == "submitted" and view.summary.line == "CELL-9"
+        assert view.summary.planned == 0 and view.summary.units == 0
         with pytest.raises(ConflictError, match="incoming supervisor"):
             handover.acknowledge_handover(
                 session, outgoing, "CELL-9", AUTUMN, "afternoon", secret="sup.out-secret-1"
@@ -271,7 +284,7 @@ def test_handover_written_submitted_flagged_then_acknowledged_with_a_signature(p
 def test_pattern_times_are_checked_signed_and_audited(database) -> None:
     with database.unit_of_work() as session:
         with pytest.raises(InputError, match="overlap"):
-            shifts.save_pattern(
+            shift_master_data.save_pattern(
                 session,
                 SYSTEM,
                 "3x8",
@@ -281,7 +294,7 @@ def test_pattern_times_are_checked_signed_and_audited(database) -> None:
                     ("night", time(21), time(5)),
                 ],
             )
-        moved = shifts.save_pattern(
+        moved = shift_master_data.save_pattern(
             session,
             SYSTEM,
             "3x8",
@@ -294,7 +307,7 @@ def test_pattern_times_are_checked_signed_and_audited(database) -> None:
         assert moved.shifts[2].start == time(22)
         night = shifts.shift_info(session, date(2026, 3, 28), "night")
         assert night.start == paris(2026, 3, 28, 22) and night.minutes == 420
-        shifts.activate_pattern(session, SYSTEM, "2x12")
+        shift_master_data.activate_pattern(session, SYSTEM, "2x12")
         assert [s.code for s in shifts.calendar(session, date(2026, 1, 5), 1)[0].shifts] == [
             "day",
             "night",
@@ -302,4 +315,4 @@ def test_pattern_times_are_checked_signed_and_audited(database) -> None:
         entries = _audit(session, "shift_pattern")
         assert [e.action for e in entries] == ["update", "update"]
         with pytest.raises(RoleRefused):
-            shifts.activate_pattern(session, Actor("chef", Role.SUPERVISOR), "3x8")
+            shift_master_data.activate_pattern(session, Actor("chef", Role.SUPERVISOR), "3x8")

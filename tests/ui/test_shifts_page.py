@@ -302,7 +302,9 @@ def test_times_and_days_on_the_page_are_plant_time_and_typed_text_stays_text(
     assert page.badge_scanned("<script>?%") is True
     qtbot.waitUntil(lambda: "Unknown badge" in page.clock.result.text(), timeout=10_000)
     assert "<script>?%" in page.clock.result.text()
+    from desktop.services.handover_summary import HandoverSummary
+
     summary = page.handover._summary_html(
-        {"absent": ["<b>Zoé</b>"], "uncovered_stations": ["S<1>"]}
+        HandoverSummary("CELL-1", absent=("<b>Zoé</b>",), uncovered_stations=("S<1>",))
     )
     assert "&lt;b&gt;Zoé&lt;/b&gt;" in summary and "S&lt;1&gt;" in summary

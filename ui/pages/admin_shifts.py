@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.roles import Permission
-from desktop.services import shifts
+from desktop.services import shift_master_data, shifts
 from desktop.services.shifts import HolidayInfo, PatternInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, Write
@@ -59,7 +59,7 @@ class HolidayDialog(FormDialog):
 
     def write(self) -> Write:
         day, name, closed = self.day.date().toPython(), self.name.text(), self.closed.isChecked()
-        return Write(shifts.save_holiday, day, name, closed, **self.signature_values())
+        return Write(shift_master_data.save_holiday, day, name, closed, **self.signature_values())
 
 
 class AdminShiftsPage(QWidget):
@@ -303,7 +303,7 @@ class AdminShiftsPage(QWidget):
             self.save_times_button,
             self.tr("Shift times"),
             self.tr("Save the times of pattern {pattern}?").format(pattern=pattern.name),
-            shifts.save_pattern,
+            shift_master_data.save_pattern,
             pattern.code,
             times,
         )
@@ -316,7 +316,7 @@ class AdminShiftsPage(QWidget):
             self.activate_button,
             self.tr("Shift pattern"),
             self.tr("Run the plant on pattern {pattern} from now on?").format(pattern=pattern.name),
-            shifts.activate_pattern,
+            shift_master_data.activate_pattern,
             pattern.code,
         )
 
@@ -330,7 +330,7 @@ class AdminShiftsPage(QWidget):
             self.save_rotation_button,
             self.tr("Crew rotation"),
             self.tr("Save the rotation of pattern {pattern}?").format(pattern=pattern.name),
-            shifts.save_rotation,
+            shift_master_data.save_rotation,
             pattern.code,
             cycle,
             crews,
@@ -344,7 +344,7 @@ class AdminShiftsPage(QWidget):
             self.french_button,
             self.tr("Public holidays"),
             self.tr("Add France's public holidays of {year}?").format(year=year),
-            shifts.add_french_holidays,
+            shift_master_data.add_french_holidays,
             year,
         )
 
@@ -371,7 +371,7 @@ class AdminShiftsPage(QWidget):
             self.delete_holiday_button,
             self.tr("Public holidays"),
             self.tr("Delete the holiday of {day}?").format(day=holiday.day.strftime("%d/%m/%Y")),
-            shifts.delete_holiday,
+            shift_master_data.delete_holiday,
             holiday.day,
         )
 

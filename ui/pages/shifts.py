@@ -1,34 +1,26 @@
 """The Shifts area: a supervisor's view of one shift (planned against present, stations without a
-qualified operator, clockings and corrections), the badge clock, the handover log with its
-signed acknowledgement, the crews' calendar, and the shift report as PDF or Excel.
+qualified operator, clockings and corrections), the badge clock (ui.badge_clock), the handover
+log with its signed acknowledgement (ui.handover), the crews' calendar, and the shift report as
+PDF or Excel.
 
 Handovers the current shift should have acknowledged and has not are shown in red on top.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
-    QDateTimeEdit,
-    QDialog,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -39,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.plant_time import DEFAULT_TIME_ZONE, as_utc, zone
+from desktop.domain.plant_time import DEFAULT_TIME_ZONE, zone
 from desktop.domain.roles import Permission
-from desktop.services import attendance, handover, roster, shift_report
-from desktop.services.attendance import ClockResult
-from desktop.services.handover import STATUS_NAMES, HandoverView
+from desktop.services import roster_changes, shift_report_export
+from desktop.services.handover import STATUS_NAMES
 from desktop.services.roster import RosterRow, StationRef
 from desktop.services.shift_overview import (
     ShiftChoices,
@@ -51,347 +42,21 @@ from desktop.services.shift_overview import (
     shift_choices,
     shift_overview,
 )
+from desktop.services.shift_report import ShiftReport
 from desktop.services.shifts import CalendarDay, ShiftInfo, current_shift
 from desktop.tasks import Ops, Pending
-from ui.forms import FormDialog, Write
+from ui.badge_clock import ClockPanel
+from ui.handover import HandoverPanel
 from ui.main_window import Area
 from ui.messages import describe_error, translate
+from ui.shifts_dialogs import AssignDialog, CorrectDialog
 from ui.shifts_models import people_model, shift_label, stations_model
-from ui.signature import SignDialog
-from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
+from ui.typed_text import PLAIN, plain
 from ui.widgets import ErrorLine, record_table, title_label
 from ui.write_guard import hold
 
 ALL_LINES = ""
 CALENDAR_DAYS = 14
-PLAIN = Qt.TextFormat.PlainText
-
-
-def plain(label: QLabel) -> QLabel:
-    """Names, notes and badges typed by people are shown as typed, never read as markup."""
-    label.setTextFormat(PLAIN)
-    return label
-
-
-class AssignDialog(FormDialog):
-    """Plan someone on the shown shift at a station (or move them)."""
-
-    def __init__(
-        self, ops: Ops, shift: ShiftInfo, stations: list[str], badge: str = "",
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(ops, self.tr("Plan on this shift"), signed=False, parent=parent)
-        self._shift = shift
-        self.badge = QLineEdit(badge)
-        self.badge.setPlaceholderText(self.tr("Scan or type the badge"))
-        self.station = QComboBox()
-        self.station.addItem(self.tr("No station (floating)"), None)
-        for code in stations:
-            self.station.addItem(code, code)
-        self.form.addRow(self.tr("Badge"), self.badge)
-        self.form.addRow(self.tr("Station"), self.station)
-
-    def write(self) -> Write:
-        badge, station = self.badge.text().strip(), self.station.currentData()
-        return Write(roster.assign, self._shift.day, self._shift.code, badge, station)
-
-
-class CorrectDialog(FormDialog):
-    """A supervisor sets a person's clock-in and clock-out (plant time), with a reason."""
-
-    def __init__(
-        self, ops: Ops, shift: ShiftInfo, tz: ZoneInfo, row: RosterRow | None,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(ops, self.tr("Correct a clocking"), signed=False, parent=parent)
-        self._shift, self._tz = shift, tz
-        self.badge = QLineEdit(row.badge if row else "")
-        start = (row.clock_in if row and row.clock_in else shift.start).astimezone(tz)
-        end = (row.clock_out if row and row.clock_out else shift.end).astimezone(tz)
-        self.clock_in = QDateTimeEdit(QDateTime(start.replace(tzinfo=None)))
-        self.clock_out = QDateTimeEdit(QDateTime(end.replace(tzinfo=None)))
-        for edit in (self.clock_in, self.clock_out):
-            edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.came = QCheckBox(self.tr("Was there"))
-        self.came.setChecked(True)
-        self.left = QCheckBox(self.tr("Clocked out"))
-        self.left.setChecked(row is None or row.clock_out is not None)
-        self.came.toggled.connect(self.clock_in.setEnabled)
-        self.left.toggled.connect(self.clock_out.setEnabled)
-        self.clock_out.setEnabled(self.left.isChecked())
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why the clocking is corrected"))
-        self.form.addRow(self.tr("Badge"), self.badge)
-        self.form.addRow("", self.came)
-        self.form.addRow(self.tr("Clock-in (plant time)"), self.clock_in)
-        self.form.addRow("", self.left)
-        self.form.addRow(self.tr("Clock-out (plant time)"), self.clock_out)
-        self.form.addRow(self.tr("Reason"), self.reason)
-
-    def _moment(self, edit: QDateTimeEdit) -> datetime:
-        return as_utc(edit.dateTime().toPython().replace(second=0, microsecond=0), self._tz)
-
-    def write(self) -> Write:
-        """A plant time that does not exist (the spring gap) is refused here, in words."""
-        came = self.came.isChecked()
-        clock_in = self._moment(self.clock_in) if came else None
-        clock_out = self._moment(self.clock_out) if came and self.left.isChecked() else None
-        badge, reason = self.badge.text().strip(), self.reason.text()
-        day, code = self._shift.day, self._shift.code
-        return Write(attendance.correct, badge, day, code, clock_in, clock_out, reason)
-
-
-class ClockPanel(QWidget):
-    """The badge clock: a scanner in keyboard mode (wedge) types the badge and Enter here; a
-    serial scanner's badge comes in through `badge_scanned`."""
-
-    def __init__(self, ops: Ops, tz: Callable[[], ZoneInfo], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ops, self._tz = ops, tz
-        self._recording: set[str] = set()
-        self.badge = QLineEdit()
-        self.badge.setObjectName("badgeClock")
-        self.badge.setPlaceholderText(self.tr("Scan a badge to clock in or out"))
-        self.badge.setStyleSheet("font-size: 28px; padding: 12px;")
-        self.badge.returnPressed.connect(lambda: self.badge_scanned(self.badge.text()))
-        self.result = plain(QLabel(self.tr("Scan a badge")))
-        self.result.setStyleSheet("font-size: 26px; font-weight: bold;")
-        self.result.setWordWrap(True)
-        self.history = QPlainTextEdit()
-        self.history.setReadOnly(True)
-        self.clockings: list[str] = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Clock in and out"), section=True))
-        layout.addWidget(self.badge)
-        layout.addWidget(self.result)
-        layout.addWidget(QLabel(self.tr("Last clockings")))
-        layout.addWidget(self.history, 1)
-        self.on_clocked = None
-
-    @property
-    def recording(self) -> int:
-        """Badges whose clocking is on its way to the database."""
-        return len(self._recording)
-
-    def badge_scanned(self, badge: str) -> None:
-        """Clock the badge as the user signed in now. The same badge again while its clocking
-        is being recorded (a double Enter, a scanner bounce) is the same clocking and is taken
-        once; other badges queue behind it in scan order, none is refused for being early."""
-        badge = badge.strip()
-        self.badge.clear()
-        if not badge or badge in self._recording:
-            return
-        self._recording.add(badge)
-        self._ops.write(attendance.clock, badge).then(
-            lambda result: self._clocked(badge, result),
-            lambda exc: self._failed(badge, exc),
-            owner=self,
-        )
-
-    def _clocked(self, badge: str, result: ClockResult) -> None:
-        self._recording.discard(badge)
-        when = result.at.astimezone(self._tz()).strftime("%H:%M")
-        shift = f"{result.day:%d/%m} {shift_label(result.shift)}"
-        if result.action == "in":
-            text = self.tr("{name}: clocked in at {time}, {shift}")
-            colour = OK_GREEN if result.planned else WARN_AMBER
-            if not result.planned:
-                text += " - " + self.tr("not planned on this shift")
-        elif result.action == "out":
-            text, colour = self.tr("{name}: clocked out at {time}, {shift}"), OK_GREEN
-        else:
-            text, colour = self.tr("{name}: already recorded ({shift})"), OK_GREEN
-        shown = text.format(name=result.name, time=when, shift=shift)
-        self.result.setText(shown)
-        self.result.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {colour};")
-        self.clockings = [shown, *self.clockings[:49]]
-        self.history.setPlainText("\n".join(self.clockings))
-        if self.on_clocked is not None:
-            self.on_clocked()
-
-    def _failed(self, badge: str, exc: BaseException) -> None:
-        self._recording.discard(badge)
-        self.result.setText(describe_error(exc))
-        self.result.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {NOK_RED};")
-
-
-class HandoverPanel(QWidget):
-    """The handover of the shown line and shift: the automatic summary, the four texts, hand
-    over, and the incoming supervisor's signed acknowledgement."""
-
-    def __init__(self, page: ShiftsPage, editable: bool) -> None:
-        super().__init__(page)
-        self._page = page
-        self.status = plain(QLabel())
-        self.status.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.notes = QPlainTextEdit()
-        self.open_issues = QPlainTextEdit()
-        self.safety = QPlainTextEdit()
-        self.quality = QPlainTextEdit()
-        texts = QFormLayout()
-        texts.addRow(self.tr("Notes"), self.notes)
-        texts.addRow(self.tr("Open issues"), self.open_issues)
-        texts.addRow(self.tr("Safety incidents"), self.safety)
-        texts.addRow(self.tr("Quality alerts"), self.quality)
-        self.save_button = QPushButton(self.tr("Save draft"))
-        self.submit_button = QPushButton(self.tr("Hand over"))
-        self.submit_button.setObjectName("primary")
-        self.ack_note = QLineEdit()
-        self.ack_note.setPlaceholderText(self.tr("Remark of the incoming supervisor (optional)"))
-        self.ack_button = QPushButton(self.tr("Acknowledge with signature..."))
-        self.save_button.clicked.connect(lambda: self.save(False))
-        self.submit_button.clicked.connect(lambda: self.save(True))
-        self.ack_button.clicked.connect(self.acknowledge)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.submit_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ack_note, 2)
-        buttons.addWidget(self.ack_button)
-        summary_box = QGroupBox(self.tr("Automatic summary"))
-        QVBoxLayout(summary_box).addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(summary_box)
-        layout.addLayout(texts, 1)
-        layout.addLayout(buttons)
-        self._editable = editable
-        self._writing = False
-        self._may_write = self._may_acknowledge = False
-        self.view: HandoverView | None = None
-
-    def show_handover(self, line: str, view: HandoverView | None, summary: dict | None) -> None:
-        self.view = view
-        if not line:
-            self.status.setText(self.tr("Choose a line to read or write its handover"))
-            self.summary.clear()
-            for edit in (self.notes, self.open_issues, self.safety, self.quality):
-                edit.clear()
-            self._enable(False, False)
-            return
-        status = view.status if view else "missing"
-        words = translate(STATUS_NAMES.get(status, status)) if view else self.tr("not written yet")
-        colour = OK_GREEN if status == "acknowledged" else (WARN_AMBER if view else NOK_RED)
-        text = self.tr("Handover {line}: {status}").format(line=line, status=words)
-        if view is not None:
-            text += " - " + self.tr("by {who}").format(who=view.author)
-        if view is not None and view.acknowledged_by:
-            text += " - " + self.tr("acknowledged by {who}").format(who=view.acknowledged_by)
-        self.status.setText(text)
-        self.status.setStyleSheet(f"font-size: 18px; font-weight: bold; color: {colour};")
-        self.summary.setText(self._summary_html(view.summary if view and view.summary else summary))
-        self.notes.setPlainText(view.notes if view else "")
-        self.open_issues.setPlainText(view.open_issues if view else "")
-        self.safety.setPlainText(view.safety if view else "")
-        self.quality.setPlainText(view.quality if view else "")
-        final = view is not None and view.acknowledged_at is not None
-        self._enable(self._editable and not final, self._editable and status == "submitted")
-
-    @property
-    def writing(self) -> bool:
-        """A save, hand-over or acknowledgement is on its way to the database."""
-        return self._writing
-
-    def _begin_write(self) -> Callable[[], None]:
-        """Hold every button that writes until the page shows the outcome: a double click on
-        "Hand over" hands over once (a refresh meanwhile does not give the buttons back)."""
-        self._writing = True
-        self._apply()
-
-        def release() -> None:
-            self._writing = False
-            self._apply()
-
-        return release
-
-    def _enable(self, write: bool, acknowledge: bool) -> None:
-        self._may_write, self._may_acknowledge = write, acknowledge
-        self._apply()
-
-    def _apply(self) -> None:
-        write = self._may_write and not self._writing
-        acknowledge = self._may_acknowledge and not self._writing
-        for widget in (self.notes, self.open_issues, self.safety, self.quality):
-            widget.setReadOnly(not self._may_write)
-        self.save_button.setEnabled(write)
-        self.submit_button.setEnabled(write)
-        self.ack_button.setEnabled(acknowledge)
-        self.ack_note.setEnabled(acknowledge)
-
-    def _summary_html(self, summary: dict | None) -> str:
-        if not summary:
-            return ""
-        plan = summary.get("plan") or 0
-        share = f" ({summary['units'] / plan:.0%})" if plan else ""
-        lines = [
-            self.tr("Output {units} of {plan} planned{share}; NG {ng}").format(
-                units=summary.get("units", 0),
-                plan=round(plan),
-                share=share,
-                ng=summary.get("ng", 0),
-            ),
-            self.tr("Downtime {minutes} min").format(minutes=summary.get("downtime_minutes", 0)),
-            self.tr("Holds placed: {count}").format(count=len(summary.get("holds", []))),
-            self.tr("{present} present of {planned} planned; absent: {absent}").format(
-                present=summary.get("present", 0),
-                planned=summary.get("planned", 0),
-                absent=", ".join(summary.get("absent", [])) or "-",
-            ),
-        ]
-        # names of absent people and station codes are typed text: escaped, never markup
-        shown = [html.escape(line) for line in lines]
-        if summary.get("uncovered_stations"):
-            uncovered = self.tr("Without a qualified operator: {stations}").format(
-                stations=", ".join(summary["uncovered_stations"])
-            )
-            shown.append(f"<span style='color: {NOK_RED};'>{html.escape(uncovered)}</span>")
-        if summary.get("in_progress"):
-            shown.append(html.escape(self.tr("Shift in progress: figures up to now")))
-        return "<br/>".join(shown)
-
-    def save(self, submit: bool) -> None:
-        page = self._page
-        line, shift = page.line(), page.shown_shift
-        if not line or shift is None or self.writing:
-            return
-        texts = {
-            "notes": self.notes.toPlainText(),
-            "open_issues": self.open_issues.toPlainText(),
-            "safety": self.safety.toPlainText(),
-            "quality": self.quality.toPlainText(),
-        }
-        pending = page.ops.write(
-            handover.save_handover, line, shift.day, shift.code, submit=submit, **texts
-        )
-        page.written(pending, self._begin_write())
-
-    def acknowledge(self) -> None:
-        page = self._page
-        line, shift = page.line(), page.shown_shift
-        if not line or shift is None or self.view is None or self.writing:
-            return
-        release = self._begin_write()
-        dialog = SignDialog(
-            self.tr("Acknowledge the handover"),
-            self.tr("I read the handover of {line}, {day} {shift}, written by {who}.").format(
-                line=line,
-                day=f"{shift.day:%d/%m/%Y}",
-                shift=shift_label(shift.code),
-                who=self.view.author,
-            ),  # fmt: skip
-            self,
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            release()
-            return
-        signature, note = dialog.values(), self.ack_note.text()
-        pending = page.ops.write(
-            handover.acknowledge_handover, line, shift.day, shift.code, note, **signature
-        )
-        page.written(pending, release)
 
 
 class ShiftsPage(QWidget):
@@ -643,7 +308,7 @@ class ShiftsPage(QWidget):
             self.pending.hide()
             self.pending_button.hide()
         if self.handover is not None:
-            self.handover.show_handover(self.line(), loaded.handover, loaded.summary)
+            self.handover.show_handover(self.line(), loaded.handover, loaded.shown_summary)
 
     def open_pending(self) -> None:
         """Show the first handover waiting for acknowledgement, on its Handover tab."""
@@ -704,7 +369,9 @@ class ShiftsPage(QWidget):
         if row is None or shift is None or not row.planned:
             return
         release = hold(self.unassign_button)
-        self.written(self.ops.write(roster.unassign, shift.day, shift.code, row.badge), release)
+        self.written(
+            self.ops.write(roster_changes.unassign, shift.day, shift.code, row.badge), release
+        )
 
     def open_correct(self) -> CorrectDialog | None:
         if self.shown_shift is None:
@@ -729,13 +396,15 @@ class ShiftsPage(QWidget):
         if path and self.shown_shift is not None:
             shift, target = self.shown_shift, Path(path)
 
-            def lay_out(built: shift_report.ShiftReport) -> Path:
+            def lay_out(built: ShiftReport) -> Path:
                 """The report was read on the long-job lane; Qt lays the PDF out here."""
                 from desktop.reports_pdf import write_shift_report_pdf
 
                 return write_shift_report_pdf(built, target, translate)
 
-            pending = self.ops.long(shift_report.report_job, shift.day, shift.code, self._line())
+            pending = self.ops.long(
+                shift_report_export.report_job, shift.day, shift.code, self._line()
+            )
             self._report(pending, lay_out)
 
     def export_xlsx(self, path: str | None = None) -> None:
@@ -746,7 +415,12 @@ class ShiftsPage(QWidget):
         if path and self.shown_shift is not None:
             shift = self.shown_shift
             pending = self.ops.long(
-                shift_report.xlsx_job, shift.day, shift.code, self._line(), Path(path), translate
+                shift_report_export.xlsx_job,
+                shift.day,
+                shift.code,
+                self._line(),
+                Path(path),
+                translate,
             )
             self._report(pending, lambda written: written)
 
