@@ -1,0 +1,89 @@
+"""The Line page's plan tile on a real database: a planned break holds the plan still, so the
+tile does not fall behind during it, and the tile says what the shift report says."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from desktop.domain.roles import Role
+from desktop.services.actor import Actor
+from desktop.services.demo import seed_plant
+from desktop.services.production.downtime import record_downtime
+from desktop.services.production.ingest import record_unit_completed
+from desktop.services.production.live import line_plan_so_far, line_snapshot
+from desktop.services.production.plan import PlanState
+from desktop.services.production.rates import set_station_rate, station_rates
+from desktop.services.shift_report import build_shift_report
+from desktop.services.shifts import ShiftInfo, shift_info
+
+ADMIN = Actor.system()
+SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
+LINE = "CELL-1"
+DAY = date(2026, 1, 13)  # an ordinary Tuesday, no holiday
+
+
+@pytest.fixture
+def morning(database) -> tuple[object, ShiftInfo, str]:
+    """The morning shift of DAY on the demo plant: the line's output station planned at 60
+    units an hour, one unit a minute for the first two hours, then a 30 minute break."""
+    seed_plant(database, ADMIN)
+    with database.unit_of_work() as session:
+        output = station_rates(session, LINE)[-1].station
+        set_station_rate(
+            session,
+            ADMIN,
+            output,
+            ideal_cycle_seconds=30.0,
+            target_per_hour=60.0,
+            stop_multiple=None,
+        )
+        shift = shift_info(session, DAY, "morning")
+        for minute in range(120):
+            at = shift.start + timedelta(minutes=minute, seconds=30)
+            record_unit_completed(session, output, f"U{minute}", True, 60.0, at)
+        record_downtime(
+            session,
+            SUPERVISOR,
+            start=shift.start + timedelta(hours=2),
+            end=shift.start + timedelta(hours=2, minutes=30),
+            reason="break",
+            line=LINE,
+        )
+    return database, shift, output
+
+
+def _tile(database, shift: ShiftInfo, now: datetime):  # noqa: ANN202 - PlanProgress
+    """What the tile shows at `now`: the snapshot's output station's units, as the page
+    counts them from the minute totals, against the plan so far."""
+    with database.reading() as session:
+        snapshot = line_snapshot(session, LINE, shift, now)
+    output = snapshot.rates[-1].station
+    made = sum(u for s, m, u, _n in snapshot.minutes if s == output and shift.start <= m < now)
+    return line_plan_so_far(snapshot, made, now, snapshot.downtime)
+
+
+def test_a_planned_break_does_not_make_the_plan_tile_fall_behind(morning) -> None:
+    database, shift, _output = morning
+    before = _tile(database, shift, shift.start + timedelta(hours=2))
+    during = _tile(database, shift, shift.start + timedelta(hours=2, minutes=25))
+    assert before.made == during.made == 120
+    assert before.plan == pytest.approx(120.0) and during.plan == pytest.approx(120.0)
+    assert during.state is not PlanState.BEHIND
+    # counting the break as time to produce in, 145 units were due: the tile would be red
+    assert during.made < 145 * 0.95
+
+
+def test_the_plan_tile_and_the_shift_report_agree(morning) -> None:
+    database, shift, _output = morning
+    for now in (
+        shift.start + timedelta(hours=1, minutes=30),
+        shift.start + timedelta(hours=2, minutes=15),
+        shift.start + timedelta(hours=3),
+    ):
+        tile = _tile(database, shift, now)
+        with database.reading() as session:
+            report = build_shift_report(session, SUPERVISOR, DAY, "morning", LINE, now)
+        (line,) = report.figures.lines
+        assert (tile.made, tile.plan) == (line.units, pytest.approx(line.plan))
