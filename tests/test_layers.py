@@ -68,14 +68,10 @@ def test_no_desktop_module_imports_widgets() -> None:
 
 # Cycles known and being broken elsewhere; each entry is one cycle's modules, named.
 KNOWN_CYCLES: list[frozenset[str]] = [
-    # services/people.py reaches its export and import modules, which reach back into it.
-    frozenset(
-        {
-            "desktop.services.people",
-            "desktop.services.people_export",
-            "desktop.services.people_import",
-        }
-    ),
+    # ui/handover.py names its page's class for a type (`if TYPE_CHECKING:`) and calls back
+    # into the page, which builds the panel: the panel should say what it needs of its page
+    # (a Protocol of its own) instead.
+    frozenset({"ui.handover", "ui.pages.shifts"}),
 ]
 
 
