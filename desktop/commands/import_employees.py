@@ -32,10 +32,11 @@ def _import_employees(args: argparse.Namespace) -> int:
     from desktop.domain.people import FileRefused
     from desktop.domain.plant_time import parse_date
     from desktop.services.actor import Actor
-    from desktop.services.people_import import import_employees, read_file
+    from desktop.services.csv_files import file_bytes
+    from desktop.services.people_import import import_employees
 
     effective = parse_date(args.effective) if args.effective else None
-    data = read_file(args.file)
+    data = file_bytes(args.file)
     database = args.context.open_database()
     try:
         with database.unit_of_work() as session:

@@ -100,6 +100,22 @@ def read_bytes(data: bytes) -> CsvReader:
     return CsvReader(io.StringIO(decode(data), newline=""))
 
 
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return InputError(
+        QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}"),
+        path=str(path),
+        reason=Message(exc.strerror or str(exc)),
+    )
+
+
+def file_bytes(path: Path) -> bytes:
+    """A whole file (an HR export: thousands of lines at most), refused in words."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+
+
 def open_csv(path: Path) -> CsvReader:
     """A CSV file read as it streams (for files of millions of lines). The header line is read
     at once: a bad byte in it raises UnicodeDecodeError."""
@@ -107,11 +123,7 @@ def open_csv(path: Path) -> CsvReader:
         size = path.stat().st_size
         raw = path.open("rb")
     except OSError as exc:
-        raise InputError(
-            QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}"),
-            path=str(path),
-            reason=Message(exc.strerror or str(exc)),
-        ) from exc
+        raise _unreadable(path, exc) from exc
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
         return CsvReader(text, raw, size)

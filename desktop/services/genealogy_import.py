@@ -10,39 +10,38 @@ and links already stored are skipped (a lot stored with other data is an error).
 This module holds the rules: what a valid lot and link are, what a lot can still give, the
 counts and the refusals. How the rows reach the database (the import's own connection, its short
 transactions, compiled inserts, id reservation, the import lock, removing the rows of runs that
-never committed) is desktop/storage/bulk.py, import_lock.py and import_runs.py. Values are
-converted once to the column's storage form (on SQLite, UTC text as SQLAlchemy's DateTime writes
-it). Lots are consumed by quantity (never beyond what they hold), units once.
+never committed) is desktop/storage/bulk.py, import_lock.py and import_runs.py; reading the
+files is genealogy_files.py and turning their text into storage values genealogy_values.py.
+Lots are consumed by quantity (never beyond what they hold), units once.
 
-Over 500 lines because the run is one class whose steps share the state of what is known of
-every item; split further, each piece would reach into the others' state.
+Over 500 lines because the run is one class whose steps (lots, links, settling, the last commit)
+share what is known of every item of the run; split further, each piece would reach into the
+others' state.
 """
 
 from __future__ import annotations
 
-import csv
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import KNOWN_UNITS, UNIT_KINDS, ItemStatus, convert_quantity
-from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, LinedeskError, Message
-from desktop.domain.plant_time import as_utc, utc_now, zone
+from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
+from desktop.domain.plant_time import utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
-from desktop.services.csv_files import open_csv
 from desktop.services.genealogy import visible_items
+from desktop.services.genealogy_files import LINK_COLUMNS, LOT_COLUMNS, ImportFile, file_error
+from desktop.services.genealogy_values import BadValue, StoredValues
 from desktop.storage.bulk import (
     Slices,
     bulk_connection,
@@ -58,8 +57,6 @@ from desktop.storage.import_lock import import_lock
 from desktop.storage.import_runs import clean_runs, remove_run_rows
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
 
-LOT_COLUMNS = ("id", "kind", "material", "quantity", "unit", "created_at")
-LINK_COLUMNS = ("parent_id", "child_id", "quantity", "unit", "linked_at", "station")
 LOOKUP = 500  # business ids per IN (...) look-up
 RANK = {"raw": 0, "intermediate": 1, "cell": 2, "module": 3, "pack": 4}
 
@@ -73,202 +70,6 @@ class ImportReport:
     links_added: int
     links_unchanged: int
     seconds: float
-
-
-class _LineError(Exception):
-    """A bad value on the current line; the reader adds the file and line number."""
-
-    def __init__(self, template: str, **params: Any) -> None:
-        super().__init__(template)
-        self.message = Message(template, params)
-
-
-def _file_error(path: Path, line: int, reason: Message) -> InputError:
-    return InputError(
-        QT_TRANSLATE_NOOP("Messages", "{file} line {line}: {reason}"),
-        file=path.name,
-        line=line,
-        reason=reason,
-    )
-
-
-class _CsvFile:
-    """LOTS.csv or LINKS.csv (desktop/services/csv_files.py reads them): rows in the order of
-    `columns`, with the file's name on every error and the bytes read so far for progress."""
-
-    def __init__(self, path: Path, columns: tuple[str, ...]) -> None:
-        self.path = path
-        try:
-            self._reader = open_csv(path)
-        except UnicodeDecodeError as exc:
-            raise _file_error(
-                path, 1, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
-            ) from exc
-        self.size = self._reader.size
-        header = self._reader.header
-        missing = [c for c in columns if c not in header]
-        if missing:
-            self._reader.close()
-            raise _file_error(
-                path,
-                1,
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "the header lacks {missing} (expected the columns {expected})"
-                    ),
-                    {"missing": ", ".join(missing), "expected": ",".join(columns)},
-                ),
-            )
-        self.positions = [header.index(c) for c in columns]
-        self.width = len(header)
-
-    def chunks(
-        self, size: int | Callable[[], int] = 10_000
-    ) -> Iterator[tuple[int, list[list[str]]]]:
-        """Rows in lists of `size` (or of what `size()` says before each list), each with the
-        line number of its first row; rows are in the order of `columns`. Blank rows come as
-        empty lists (a spreadsheet counts them)."""
-        chunks = self._reader.chunks(size)
-        positions = self.positions
-        natural = positions == list(range(len(positions))) and self.width == len(positions)
-        line = 2
-        while True:
-            try:
-                line, rows = next(chunks)
-            except StopIteration:
-                return
-            except UnicodeDecodeError as exc:
-                raise _file_error(
-                    self.path, line, Message(QT_TRANSLATE_NOOP("Messages", "not UTF-8 text"))
-                ) from exc
-            except csv.Error as exc:
-                raise _file_error(self.path, line, Message(str(exc))) from exc
-            if not natural:
-                rows = [[row[p] for p in positions] if len(row) == self.width else row
-                        for row in rows]  # fmt: skip
-            yield line, rows
-            line += len(rows)
-
-    def row_error(self, line: int, row: list[str]) -> InputError:
-        """The error of a row that does not unpack into the expected columns."""
-        return _file_error(
-            self.path,
-            line,
-            Message(
-                QT_TRANSLATE_NOOP("Messages", "{found} fields where the header has {expected}"),
-                {"found": len(row), "expected": self.width},
-            ),
-        )
-
-    def position(self) -> int:
-        return self._reader.position()
-
-    def close(self) -> None:
-        self._reader.close()
-
-
-class _Values:
-    """Text from the files to values in the columns' storage form.
-
-    Rows repeat their time (a cell's five links share it) and plant-time offsets change only at
-    clock changes, so the last conversion is kept and offsets are cached per local hour.
-    """
-
-    def __init__(self, tz: ZoneInfo, sqlite: bool) -> None:
-        self.tz = tz
-        self.sqlite = sqlite
-        self._hours: dict[str, tuple[timedelta, str] | None] = {}
-        self._quantities: dict[str, tuple[Decimal, Any]] = {}
-        self._last_raw = ""
-        self._last_value: Any = None
-
-    def moment(self, raw: str) -> Any:
-        """ISO 8601; without an offset, plant time. SQLite: naive UTC text as SQLAlchemy's
-        DateTime stores it; PostgreSQL: aware UTC."""
-        if raw == self._last_raw:
-            return self._last_value
-        try:
-            moment = datetime.fromisoformat(raw)
-        except ValueError:
-            try:
-                moment = datetime.fromisoformat(raw.strip())
-            except ValueError:
-                raise _LineError(
-                    QT_TRANSLATE_NOOP(
-                        "Messages", "'{text}' is not an ISO 8601 date-time (YYYY-MM-DDTHH:MM:SS)"
-                    ),
-                    text=raw,
-                ) from None
-        if moment.tzinfo is None:
-            key = raw[:13]
-            hour = self._hours.get(key, False)
-            if hour is False:
-                hour = self._hour(moment)
-                self._hours[key] = hour
-            if hour is None:  # an hour with a clock change inside: exact conversion
-                try:
-                    utc = as_utc(moment, self.tz).replace(tzinfo=None)
-                except LinedeskError as exc:
-                    raise _LineError(exc.message.template, **exc.message.params) from None
-            elif self.sqlite and len(raw) == 19 and raw[10] in "T ":
-                # Whole-hour offset: only the hour changes; minutes and seconds are as given.
-                value = f"{hour[1]}{raw[13:]}.000000"
-                self._last_raw, self._last_value = raw, value
-                return value
-            else:
-                utc = moment - hour[0]
-        else:
-            utc = moment.astimezone(UTC).replace(tzinfo=None)
-        value = (
-            utc.isoformat(sep=" ", timespec="microseconds")
-            if self.sqlite
-            else utc.replace(tzinfo=UTC)
-        )
-        self._last_raw, self._last_value = raw, value
-        return value
-
-    def _hour(self, moment: datetime) -> tuple[timedelta, str] | None:
-        """(offset, UTC hour as "YYYY-MM-DD HH") of a local hour without a clock change."""
-        start = moment.replace(minute=0, second=0, microsecond=0)
-        end = start + timedelta(minutes=59, seconds=59, microseconds=999_999)
-        try:
-            first = start - as_utc(start, self.tz).replace(tzinfo=None)
-            last = end - as_utc(end, self.tz).replace(tzinfo=None)
-        except LinedeskError:
-            return None
-        if first != last:
-            return None
-        if first % timedelta(hours=1):
-            return first, ""  # a zone with a half-hour offset: no text shortcut
-        return first, (start - first).isoformat(sep=" ")[:13]
-
-    def quantity(self, raw: str) -> tuple[Decimal, Any]:
-        """(value, storage form); `12,5` is read as 12.5 (French spreadsheets)."""
-        cached = self._quantities.get(raw)
-        if cached is not None:
-            return cached
-        try:
-            value = Decimal(raw.strip().replace(",", "."))
-        except InvalidOperation:
-            raise _LineError(
-                QT_TRANSLATE_NOOP("Messages", "'{text}' is not a quantity"), text=raw
-            ) from None
-        if not value.is_finite() or value < 0:
-            raise _LineError(QT_TRANSLATE_NOOP("Messages", "'{text}' is not a quantity"), text=raw)
-        result = (value, format(value, "f") if self.sqlite else value)
-        if len(self._quantities) < 10_000:
-            self._quantities[raw] = result
-        return result
-
-    def stored_moment(self, value: datetime) -> Any:
-        """A datetime read from the database in the same form as `moment` returns."""
-        utc = value.astimezone(UTC)
-        if self.sqlite:
-            return utc.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-        return utc
-
-    def amount(self, value: Decimal) -> Any:
-        return format(value, "f") if self.sqlite else value
 
 
 class _Known:
@@ -316,9 +117,9 @@ def import_genealogy(
     """
     actor.require(Permission.IMPORT_GENEALOGY)
     started = time.perf_counter()
-    lots = _CsvFile(lots_path, LOT_COLUMNS)
+    lots = ImportFile(lots_path, LOT_COLUMNS)
     try:
-        links = _CsvFile(links_path, LINK_COLUMNS)
+        links = ImportFile(links_path, LINK_COLUMNS)
     except BaseException:
         lots.close()
         raise
@@ -355,8 +156,8 @@ class _Run:
         self,
         connection: Connection,
         actor: Actor,
-        lots: _CsvFile,
-        links: _CsvFile,
+        lots: ImportFile,
+        links: ImportFile,
         total: int,
         progress: Progress | None,
     ) -> None:
@@ -372,7 +173,7 @@ class _Run:
         self.run_id: int | None = None
         self.items_after = self.links_after = 0
         self.empty = True
-        self.values: _Values
+        self.values: StoredValues
 
     def tick(self) -> None:
         if self.progress is not None:
@@ -419,7 +220,7 @@ class _Run:
                 },
             ).scalar_one()
         self.empty = self.items_after == 0
-        self.values = _Values(tz, self.sqlite)
+        self.values = StoredValues(tz, self.sqlite)
 
     def _write(self, table: Any, columns: tuple[str, ...], rows: list) -> None:
         """One slice: its rows in a transaction of their own."""
@@ -446,21 +247,21 @@ class _Run:
                 try:
                     bid = bid.strip()
                     if not bid or len(bid) > 64:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP(
                                 "Messages", "'{value}' is not a lot or serial number"
                             ),
                             value=bid,
                         )
                     if bid in lines:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP("Messages", "{id} is on line {first} already"),
                             id=bid,
                             first=lines[bid],
                         )
                     kind = kind.strip()
                     if kind not in RANK:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP(
                                 "Messages",
                                 "unknown kind '{kind}' (raw, intermediate, cell, module, pack)",
@@ -469,26 +270,26 @@ class _Run:
                         )
                     material = material.strip()
                     if not material or len(material) > 64:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP(
                                 "Messages", "the material must have 1 to 64 characters"
                             )
                         )
                     unit = unit.strip()
                     if unit not in KNOWN_UNITS:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit
                         )
                     amount, stored_amount = values.quantity(quantity)
                     if kind in UNIT_KINDS and amount != 1:
-                        raise _LineError(
+                        raise BadValue(
                             QT_TRANSLATE_NOOP("Messages", "a {kind} is one unit, not {quantity}"),
                             kind=kind,
                             quantity=quantity,
                         )
                     stored_at = values.moment(created_at)
-                except _LineError as exc:
-                    raise _file_error(path, line, exc.message) from None
+                except BadValue as exc:
+                    raise file_error(path, line, exc.message) from None
                 lines[bid] = line
                 parsed.append((bid, kind, material, amount, stored_amount, unit, stored_at, line))
             self.tick()
@@ -524,7 +325,7 @@ class _Run:
                     and self.values.stored_moment(row.created_at) == at
                 )
                 if not same:
-                    raise _file_error(
+                    raise file_error(
                         self.lots.path,
                         line,
                         Message(
@@ -659,7 +460,7 @@ class _Run:
             )
         for entry in chunk:
             if entry[0] in stored:
-                return _file_error(
+                return file_error(
                     self.lots.path,
                     entry[7],
                     Message(
@@ -667,7 +468,7 @@ class _Run:
                         {"id": entry[0]},
                     ),
                 )
-        return _file_error(
+        return file_error(
             self.lots.path,
             chunk[0][7],
             Message(QT_TRANSLATE_NOOP("Messages", "a lot of this file was stored meanwhile")),
@@ -826,21 +627,21 @@ class _Run:
         return added, unchanged
 
     def _link_error(self, line: int, row: list[str], exc: BaseException) -> InputError:
-        if isinstance(exc, _LineError):
-            return _file_error(self.links.path, line, exc.message)
+        if isinstance(exc, BadValue):
+            return file_error(self.links.path, line, exc.message)
         return self.links.row_error(line, row)
 
     def _find(self, business_id: str, which: str) -> _Known:
         entry = self.known.get(business_id) or self.known.get(business_id.strip())
         if entry is None:
             if which == "parent":
-                raise _LineError(
+                raise BadValue(
                     QT_TRANSLATE_NOOP(
                         "Messages", "unknown parent {id} (not in the lots file nor stored)"
                     ),
                     id=business_id,
                 )
-            raise _LineError(
+            raise BadValue(
                 QT_TRANSLATE_NOOP(
                     "Messages", "unknown child {id} (not in the lots file nor stored)"
                 ),
@@ -856,7 +657,7 @@ class _Run:
         """
         known = self.known
         values = self.values
-        quantities = values._quantities
+        quantities = values.quantities
         path = self.links.path
         run = self.run_id
         out: list[tuple] = []
@@ -876,7 +677,7 @@ class _Run:
                 if parent.rank >= child.rank and (
                     parent.rank > child.rank or parent.rank != 1 or parent is child
                 ):
-                    raise _LineError(
+                    raise BadValue(
                         QT_TRANSLATE_NOOP("Messages", "{parent} cannot be consumed into {child}"),
                         parent=parent_id,
                         child=child_id,
@@ -894,14 +695,14 @@ class _Run:
                     continue
                 total = parent.consumed + amount
                 if total > parent.capacity:
-                    raise _file_error(path, line, self._overdrawn(parent))
+                    raise file_error(path, line, self._overdrawn(parent))
                 parent.consumed = total
                 if child.station is None:
                     child.station = station
                 if parent.last_at is None or last_at >= parent.last_at:
                     parent.last, parent.last_at = station, last_at
                 append((parent.id, child.id, stored_amount, unit, last_at, station, run))
-        except (_LineError, ValueError) as exc:
+        except (BadValue, ValueError) as exc:
             raise self._link_error(line, row, exc) from None
         skipped = 0
         if old:
@@ -913,7 +714,7 @@ class _Run:
                     continue
                 total = parent.consumed + amount
                 if total > parent.capacity:
-                    raise _file_error(path, line, self._overdrawn(parent))
+                    raise file_error(path, line, self._overdrawn(parent))
                 parent.consumed = total
                 if parent.last_at is None or at >= parent.last_at:
                     parent.last, parent.last_at = station, at
@@ -927,10 +728,10 @@ class _Run:
     @staticmethod
     def _convert(amount: Decimal, unit: str, parent_id: str, parent_unit: str) -> Decimal:
         if unit not in KNOWN_UNITS:
-            raise _LineError(QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit)
+            raise BadValue(QT_TRANSLATE_NOOP("Messages", "unknown unit '{unit}'"), unit=unit)
         converted = convert_quantity(amount, unit, parent_unit)
         if converted is None:
-            raise _LineError(
+            raise BadValue(
                 QT_TRANSLATE_NOOP("Messages", "{unit} does not convert to {parent}'s unit {other}"),
                 unit=unit,
                 parent=parent_id,
@@ -973,7 +774,7 @@ class _Run:
         """A link given twice: find both lines (a rare path, so reading the file again is
         fine)."""
         seen: dict[tuple[str, str, Any], int] = {}
-        again = _CsvFile(self.links.path, LINK_COLUMNS)
+        again = ImportFile(self.links.path, LINK_COLUMNS)
         try:
             for first, rows in again.chunks():
                 for line, row in enumerate(rows, start=first):
@@ -981,7 +782,7 @@ class _Run:
                         continue
                     key = (row[0].strip(), row[1].strip(), self.values.moment(row[4]))
                     if key in seen:
-                        return _file_error(
+                        return file_error(
                             self.links.path,
                             line,
                             Message(
@@ -992,7 +793,7 @@ class _Run:
                     seen[key] = line
         finally:
             again.close()
-        return _file_error(
+        return file_error(
             self.links.path,
             0,
             Message(QT_TRANSLATE_NOOP("Messages", "a link is stored twice")),

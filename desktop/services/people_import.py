@@ -175,13 +175,3 @@ def import_employees(
         len(rows), result.created, result.changed, result.unchanged, result.assignments, effective
     )
 
-
-def read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            QT_TRANSLATE_NOOP("Messages", "Cannot read {path}: {reason}"),
-            path=str(path),
-            reason=Message(exc.strerror or str(exc)),
-        ) from exc
