@@ -22,6 +22,7 @@ from desktop.domain.station import (
     PROGRAMS,
     Rejection,
     StationProgram,
+    ToleranceCheck,
     route_position,
 )
 from desktop.services.genealogy import blocking_hold
@@ -258,6 +259,12 @@ def require_loaded(loaded: Iterable[str], materials: Sequence[str]) -> None:
             QT_TRANSLATE_NOOP("Messages", "Load {materials} first"),
             materials=", ".join(missing),
         )
+
+
+def out_of_tolerance(check: ToleranceCheck, word: str) -> Rejected:
+    """A weighed step outside its recipe's tolerance, with the numbers (`word`: what it weighs)."""
+    message = check.message(word)
+    return Rejected(Rejection.OUT_OF_TOLERANCE, message.template, **message.params)
 
 
 def require_stable(stable: bool) -> None:

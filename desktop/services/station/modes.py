@@ -236,22 +236,10 @@ def pass_step(scan: Scan, product: str | None) -> ScanResult:
         require_loaded((lot.material for _l, lot in loaded), program.loads)
     if program.weighs:
         recipe = fill_recipe(scan.session, program.station_type, item)
-        return store(
+        return _accepted_for_weighing(
             scan,
-            Verdict.OK,
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "Messages", "{id} accepted: fill {target} +/- {tolerance} {unit}"
-                ),
-                {
-                    "id": item.business_id,
-                    "target": format(recipe.target.normalize(), "f"),
-                    "tolerance": format(recipe.tolerance.normalize(), "f"),
-                    "unit": recipe.unit,
-                },
-            ),
-            Action.CHECKED,
-            None,
+            QT_TRANSLATE_NOOP("Messages", "{id} accepted: fill {target} +/- {tolerance} {unit}"),
+            recipe,
             instruction("weigh_before"),
         )
     item.route_position = position
@@ -407,13 +395,27 @@ def mix(scan: Scan, product: str | None) -> ScanResult:
         raise wrong_kind(item, "lot")
     check_usable(scan.session, item)
     recipe = mixing_recipe(scan.session, batch, item)
+    return _accepted_for_weighing(
+        scan,
+        QT_TRANSLATE_NOOP("Messages", "{id} accepted: add {target} +/- {tolerance} {unit}"),
+        recipe,
+        instruction("weigh_addition", material=item.material),
+    )
+
+
+def _accepted_for_weighing(
+    scan: Scan, template: str, recipe: Recipe, next_step: Message
+) -> ScanResult:
+    """The scanned item may be weighed next: the verdict names the recipe's target and
+    tolerance, the weighing itself is desktop/services/station/weighing.py's."""
+    assert scan.item is not None
     return store(
         scan,
         Verdict.OK,
         Message(
-            QT_TRANSLATE_NOOP("Messages", "{id} accepted: add {target} +/- {tolerance} {unit}"),
+            template,
             {
-                "id": item.business_id,
+                "id": scan.item.business_id,
                 "target": format(recipe.target.normalize(), "f"),
                 "tolerance": format(recipe.tolerance.normalize(), "f"),
                 "unit": recipe.unit,
@@ -421,7 +423,7 @@ def mix(scan: Scan, product: str | None) -> ScanResult:
         ),
         Action.CHECKED,
         None,
-        instruction("weigh_addition", material=item.material),
+        next_step,
     )
 
 

@@ -6,6 +6,7 @@ and store the verdict, accepted or rejected, in the caller's unit of work.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -112,13 +113,36 @@ def record_scan(
 
     The caller commits (the unit of work); the verdict is shown only after that.
     """
+    return run_scan(
+        session,
+        actor,
+        station,
+        code,
+        event_id,
+        at,
+        lambda scan: MODES[scan.program.mode](scan, product),
+    )
+
+
+def run_scan(
+    session: Session,
+    actor: Actor | None,
+    station: str,
+    code: str,
+    event_id: str | None,
+    at: datetime | None,
+    step: Callable[[Scan], ScanResult],
+    *,
+    duplicate_check: bool = True,
+) -> ScanResult:
+    """Every scan's way through: begin, validate what all scans share, run `step` (a mode, or a
+    weighed step), and store a rejection raised on the way as the scan's NOK verdict. A weighed
+    step is the second look at an item scanned just before, so it skips the duplicate check."""
     scan, stored = begin_scan(session, actor, station, code, event_id, at)
     if stored is not None:
         return stored
     try:
-        validate_common(scan)
-        handler = MODES[scan.program.mode]
-        return handler(scan, product)
+        validate_common(scan, duplicate_check)
+        return step(scan)
     except Rejected as rejected:
-        scan.values.update(rejected.details)
         return store(scan, Verdict.NOK, rejected.message, None, rejected.rejection, None)

@@ -57,7 +57,6 @@ class Rejected(Exception):
         super().__init__(template)
         self.rejection = rejection
         self.message = Message(template, params)
-        self.details: dict[str, Any] = {}
 
 
 # -- messages stored with scans ----------------------------------------------------------------
