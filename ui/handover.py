@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.services import handover
 from desktop.services.handover import STATUS_NAMES, HandoverView
 from desktop.services.handover_summary import HandoverSummary
+from desktop.services.shifts import ShiftInfo
+from desktop.tasks import Ops, Pending
 from ui.formatting import percent
 from ui.messages import translate
 from ui.shifts_models import shift_label
@@ -32,16 +34,25 @@ from ui.signature import SignDialog
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
 from ui.typed_text import plain
 
-if TYPE_CHECKING:
-    from ui.pages.shifts import ShiftsPage
+
+class ShownShift(Protocol):
+    """What the panel asks of the page showing it (ui.pages.shifts.ShiftsPage): the line and
+    shift shown, the kernel, and where a write goes so the page shows its outcome."""
+
+    ops: Ops
+    shown_shift: ShiftInfo | None
+
+    def line(self) -> str: ...
+
+    def written(self, pending: Pending, release: Callable[[], None]) -> None: ...
 
 
 class HandoverPanel(QWidget):
     """The handover of the shown line and shift: the automatic summary, the four texts, hand
     over, and the incoming supervisor's signed acknowledgement."""
 
-    def __init__(self, page: ShiftsPage, editable: bool) -> None:
-        super().__init__(page)
+    def __init__(self, page: ShownShift, editable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._page = page
         self.status = plain(QLabel())
         self.status.setStyleSheet("font-size: 18px; font-weight: bold;")

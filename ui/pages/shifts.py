@@ -146,7 +146,7 @@ class ShiftsPage(QWidget):
         roster_layout.addLayout(roster_buttons)
 
         self.clock = ClockPanel(ops, lambda: self.tz) if may_clock else None
-        self.handover = HandoverPanel(self, may_handover) if may_view else None
+        self.handover = HandoverPanel(self, may_handover, self) if may_view else None
         self.calendar = QTableWidget()
         self.calendar.verticalHeader().hide()
         self.calendar.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
