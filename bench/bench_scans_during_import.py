@@ -50,7 +50,7 @@ def seed(url: str) -> None:
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
 
     database = open_database(url)
@@ -97,7 +97,7 @@ def main() -> None:
 
     from desktop.operations import Operations
     from desktop.services.genealogy_synthetic import SyntheticPlant
-    from desktop.services.station import record_scan
+    from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
 
     lots, links = folder / "lots.csv", folder / "links.csv"

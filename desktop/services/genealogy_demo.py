@@ -16,10 +16,13 @@ from sqlalchemy import select
 
 from desktop.domain.roles import Role
 from desktop.domain.station import FILL
-from desktop.services import genealogy, station, station_routes
+from desktop.services import genealogy, station_routes
 from desktop.services.actor import Actor
 from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.services.station.pipeline import record_scan
+from desktop.services.station.scan import ScanResult
+from desktop.services.station.weighing import record_fill
 from desktop.storage.database import Database
 from desktop.storage.models.genealogy import Item
 
@@ -116,9 +119,9 @@ def seed_live_floor(database: Database, actor: Actor, cells: int = 12) -> int:
             genealogy.receive_lot(session, actor, bid, kind, material, Decimal(quantity), unit)
         genealogy.place_hold(session, actor, HELD_LOT, HELD_REASON)
 
-    def scan(where: str, code: str) -> station.ScanResult:
+    def scan(where: str, code: str) -> ScanResult:
         with database.unit_of_work() as session:
-            return station.record_scan(session, DEMO_OPERATOR, where, code)
+            return record_scan(session, DEMO_OPERATOR, where, code)
 
     for bid, *_rest, where in FLOOR_LOTS:
         if where is not None:
@@ -132,7 +135,7 @@ def seed_live_floor(database: Database, actor: Actor, cells: int = 12) -> int:
         code = f"CELL-26L{index:07d}"
         scan("FILL-1", code)
         with database.unit_of_work() as session:
-            station.record_fill(
+            record_fill(
                 session,
                 DEMO_OPERATOR,
                 "FILL-1",

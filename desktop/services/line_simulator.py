@@ -6,7 +6,7 @@ and NG units. Stations never overlap their own production: each continues from i
 completion, so the simulator, station scanning and the demo history make one timeline.
 
 - `run(...)`: real time (`speed=1`), X times faster, or as fast as possible (`speed=None`) in
-  batches for N simulated minutes; writes through `production.ingest` and one audit row per run.
+  batches for N simulated minutes; writes through `ingest` and one audit row per run.
 - `start_background(database)`: the same in a plain thread, for `linedesk demo`.
 - `seed_history(database, actor)`: the demo step, the last 7 days as minute totals, in seconds.
 """
@@ -30,8 +30,11 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, NotFoundError
 from desktop.domain.plant_time import local_window
 from desktop.domain.production import UNEXPLAINED, detected_stop
 from desktop.domain.roles import Permission
-from desktop.services import audit, production
+from desktop.services import audit
 from desktop.services.actor import Actor
+from desktop.services.production.ingest import EventIn, ingest
+from desktop.services.production.rates import StationRateInfo, ensure_rate_rows, station_rates
+from desktop.services.shifts import plant_zone
 from desktop.storage.database import Database
 from desktop.storage.models.production import Downtime, ProductionMinute, StationRate
 
@@ -68,7 +71,7 @@ class StationSim:
 
     def __init__(
         self,
-        rate: production.StationRateInfo,
+        rate: StationRateInfo,
         rng: np.random.Generator,
         start: float,
     ) -> None:
@@ -146,9 +149,9 @@ class RunResult:
 CATCH_UP_SECONDS = 3600.0
 
 
-def _stations(database: Database, lines: Sequence[str] | None) -> list[production.StationRateInfo]:
+def _stations(database: Database, lines: Sequence[str] | None) -> list[StationRateInfo]:
     with database.reading() as session:
-        rates = production.station_rates(session)
+        rates = station_rates(session)
     if lines:
         wanted = set(lines)
         unknown = wanted - {r.line for r in rates}
@@ -166,14 +169,14 @@ def _write(database: Database, sims: list[StationSim], until: float, result: Run
         times, passed, cycles = sim.take(until)
         sid = sim.rate.station_id
         events.extend(
-            production.EventIn(sid, _when(t), bool(ok), None, round(float(c), 3))
+            EventIn(sid, _when(t), bool(ok), None, round(float(c), 3))
             for t, ok, c in zip(times, passed, cycles, strict=True)
         )
     if not events:
         return
     events.sort(key=lambda e: e.at)
     with database.unit_of_work() as session:
-        counts = production.ingest(session, events, source="simulator")
+        counts = ingest(session, events, source="simulator")
     result.events += counts.events
     result.stops += counts.stops
 
@@ -329,8 +332,8 @@ def seed_history(database: Database, actor: Actor, days: int = HISTORY_DAYS) -> 
     end_at = datetime.now(UTC).replace(microsecond=0)
     begin_at = (end_at - timedelta(days=days)).replace(second=0)
     with database.reading() as session:
-        rates = production.station_rates(session)
-        tz = production.plant_zone(session)
+        rates = station_rates(session)
+        tz = plant_zone(session)
         already = session.scalar(select(func.count()).select_from(ProductionMinute)) or 0
     if already:
         return "production history already there"
@@ -381,7 +384,7 @@ def seed_history(database: Database, actor: Actor, days: int = HISTORY_DAYS) -> 
             stop_rows.append({**row, "reason": "changeover", "planned": True})
         last_events[rate.station_id] = _when(float(times[-1])) if len(times) else None
     with database.unit_of_work() as session:
-        production._ensure_rate_rows(session, list(last_events))
+        ensure_rate_rows(session, list(last_events))
         for station_id, last in last_events.items():
             session.execute(
                 update(StationRate)

@@ -17,7 +17,8 @@ from desktop.services import genealogy
 from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor
-from desktop.services.station import record_fill, record_scan
+from desktop.services.station.pipeline import record_scan
+from desktop.services.station.weighing import record_fill
 from desktop.storage.database import Database
 from desktop.storage.models.genealogy import GenealogyLink, Item
 from hardware.codecs import aandd, mtsics, sbi
