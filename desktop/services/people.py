@@ -93,15 +93,16 @@ def _view(employee: Employee, crew_codes: dict[int, str], personal: bool) -> Emp
     )
 
 
-def list_employees(
+def read_employees(
     session: Session,
     actor: Actor,
     *,
     on: date | None = None,
     include_leavers: bool = False,
-) -> list[EmployeeView]:
+) -> tuple[list[EmployeeView], bool]:
     """The employees the actor may see (those employed on `on`, default today, unless
-    `include_leavers`), by name. Contracts and dates only for HR/admin; the view is audited."""
+    `include_leavers`), by name, and whether this is HR's view of personal details, which the
+    caller records (`record_list_view`) once what was read is shown. Reads only."""
     on = on or plant_today(session)
     query = select(Employee).order_by(Employee.name, Employee.badge)
     if not include_leavers:
@@ -112,13 +113,31 @@ def list_employees(
     if not allowed(actor.role, Permission.VIEW_EMPLOYEES):
         own = own_employee_id(session, actor)
         if own is None:
-            return []
+            return [], False
         query = select(Employee).where(Employee.id == own)
         personal = True
     crew_codes = {v: k for k, v in crew_ids(session).items()}
     views = [_view(e, crew_codes, personal) for e in session.scalars(query)]
-    if personal and views and allowed(actor.role, Permission.VIEW_PERSONAL_DATA):
-        record_view(session, actor, "list", PERSONAL_FIELDS)
+    return views, bool(personal and views and allowed(actor.role, Permission.VIEW_PERSONAL_DATA))
+
+
+def record_list_view(session: Session, actor: Actor) -> None:
+    """GDPR: HR saw the list of employees with their personal details."""
+    record_view(session, actor, "list", PERSONAL_FIELDS)
+
+
+def list_employees(
+    session: Session,
+    actor: Actor,
+    *,
+    on: date | None = None,
+    include_leavers: bool = False,
+) -> list[EmployeeView]:
+    """The employees the actor may see (`read_employees`). Contracts and dates only for
+    HR/admin; their view is audited."""
+    views, personal_view = read_employees(session, actor, on=on, include_leavers=include_leavers)
+    if personal_view:
+        record_list_view(session, actor)
     return views
 
 

@@ -4,9 +4,9 @@ Codes stay codes (`production`, `CDI`) so a workbook reads back the same in any 
 skills matrix colours expired certificates red and those expiring within 30 days amber, as the
 People page does. Names appear only as the actor may see them (the services decide).
 
-The figures are read in one short unit of work (it also records who saw personal details, as
-the page's views do); the workbook is built and saved afterwards, outside any transaction, so a
-station's write never waits behind openpyxl.
+The figures are read without taking the write lock; the workbook is built and saved outside any
+transaction; then one short unit of work records who saw personal details, as the page's views
+do. A station's write never waits behind the reading or openpyxl.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
 from desktop.domain.people import CertificateState
 from desktop.services.actor import Actor
 from desktop.services.headcount import HeadcountOverview, headcount_overview
-from desktop.services.skills import SkillsMatrix, skills_matrix
+from desktop.services.people import record_list_view
+from desktop.services.skills import SkillsMatrix, read_skills_matrix
 
 if TYPE_CHECKING:
     from desktop.operations import Job
@@ -41,16 +42,21 @@ class WorkbookFigures:
 
 
 def read_figures(session: Session, actor: Actor, day: date | None = None) -> WorkbookFigures:
-    """What the workbook shows, as the actor may see it."""
+    """What the workbook shows, as the actor may see it; reads only."""
     overview = headcount_overview(session, actor, day)
-    return WorkbookFigures(overview, skills_matrix(session, actor, overview.snapshot.date))
+    return WorkbookFigures(overview, read_skills_matrix(session, actor, overview.snapshot.date))
 
 
 def export_xlsx(database: Database, actor: Actor, path: Path, day: date | None = None) -> Path:
-    """Read the figures in one short unit of work, then write the workbook to `path`."""
-    with database.unit_of_work() as session:
+    """Read the figures, write the workbook to `path`, then record HR's view of personal
+    details (a workbook that could not be written disclosed nothing)."""
+    with database.reading() as session:
         figures = read_figures(session, actor, day)
-    return write_workbook(figures, path)
+    write_workbook(figures, path)
+    if figures.matrix.personal_view:
+        with database.unit_of_work() as session:
+            record_list_view(session, actor)
+    return path
 
 
 def export_headcount_workbook(job: Job, path: Path, day: date | None = None) -> Path:

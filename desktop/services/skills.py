@@ -18,7 +18,7 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.people import ANONYMISED, EmployeeView, list_employees
+from desktop.services.people import ANONYMISED, EmployeeView, read_employees, record_list_view
 from desktop.services.shifts import plant_today
 from desktop.storage.models import StationType
 from desktop.storage.models.people import Certification, Employee
@@ -39,6 +39,7 @@ class SkillsMatrix:
     station_types: list[tuple[str, str]]  # (code, English name)
     employees: list[EmployeeView]
     cells: dict[tuple[int, str], CertificationView]
+    personal_view: bool = False  # HR's view: recorded by `skills_matrix` (GDPR)
 
 
 def station_type_name(code: str) -> str:
@@ -117,10 +118,22 @@ def skills_matrix(
 ) -> SkillsMatrix:
     """Employees employed on `on` x station types, each cell a certification and its state.
 
-    Supervisors, HR and admin see everyone; an operator sees their own row only.
+    Supervisors, HR and admin see everyone; an operator sees their own row only. HR's view is
+    recorded in the audit trail, as the employees list's is.
     """
+    matrix = read_skills_matrix(session, actor, on, department)
+    if matrix.personal_view:
+        record_list_view(session, actor)
+    return matrix
+
+
+def read_skills_matrix(
+    session: Session, actor: Actor, on: date | None = None, department: str | None = None
+) -> SkillsMatrix:
+    """`skills_matrix` without recording the view (the caller does, with `record_list_view`,
+    once the matrix is shown): reads only."""
     on = on or plant_today(session)
-    employees = list_employees(session, actor, on=on)
+    employees, personal_view = read_employees(session, actor, on=on)
     if department is not None:
         employees = [e for e in employees if e.department == department]
     ids = [e.id for e in employees]
@@ -139,7 +152,7 @@ def skills_matrix(
         (t.code, t.name)
         for t in session.scalars(select(StationType).order_by(StationType.sequence))
     ]
-    return SkillsMatrix(on, types, employees, cells)
+    return SkillsMatrix(on, types, employees, cells, personal_view)
 
 
 def certification_problem(
