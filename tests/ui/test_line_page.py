@@ -20,7 +20,9 @@ from desktop.domain.roles import Role  # noqa: E402
 from desktop.operations import Operations  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.services.demo import seed_plant  # noqa: E402
+from desktop.services.production.downtime import record_downtime  # noqa: E402
 from desktop.services.production.ingest import record_unit_completed  # noqa: E402
+from desktop.services.production.rates import set_station_rate, station_rates  # noqa: E402
 from desktop.services.shifts import shift_at, shift_info  # noqa: E402
 from desktop.startup import open_database  # noqa: E402
 from desktop.storage.models import Station  # noqa: E402
@@ -31,6 +33,7 @@ from ui.line_bigscreen import BigScreen  # noqa: E402
 from ui.line_charts import save_png  # noqa: E402
 from ui.line_dashboard import LineDashboard  # noqa: E402
 from ui.pages.line import LinePage  # noqa: E402
+from ui.style import OK_GREEN  # noqa: E402
 
 SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
 
@@ -172,6 +175,44 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(
     png = tmp_path / "chart.png"
     save_png(dashboard.cumulative_chart.getPlotItem(), str(png), width=800)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_plan_tile_stands_still_through_a_planned_break(qtbot, plant, ops) -> None:
+    """Yesterday's morning on PACK-1: 60 units an hour planned, one a minute made except
+    during a one-hour break. The tile's plan is the shift report's (the break counted out):
+    420 of 420, green; counting the break as time to produce in would ask 480."""
+    with plant.unit_of_work() as session:
+        yesterday = shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
+        shift = shift_info(session, yesterday, "morning")
+        output = station_rates(session, "PACK-1")[-1].station
+        set_station_rate(
+            session,
+            Actor.system(),
+            output,
+            ideal_cycle_seconds=30.0,
+            target_per_hour=60.0,
+            stop_multiple=None,
+        )
+        record_downtime(
+            session,
+            SUPERVISOR,
+            start=shift.start + timedelta(hours=3),
+            end=shift.start + timedelta(hours=4),
+            reason="break",
+            station=output,
+        )
+    complete(
+        plant,
+        output,
+        [shift.start + timedelta(minutes=m, seconds=30) for m in range(480) if not 180 <= m < 240],
+    )
+    dashboard = LineDashboard(ops)
+    qtbot.addWidget(dashboard)
+    with arrives(qtbot, dashboard.loaded, timeout=10_000):
+        dashboard.show_line("PACK-1", yesterday, "morning")
+    assert dashboard.output_tile.value.text() == "420 / 420"
+    assert OK_GREEN in dashboard.output_tile.value.styleSheet()
+    dashboard.stop()
 
 
 def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, kernel, qtmodeltester) -> None:
