@@ -174,4 +174,3 @@ def import_employees(
     return ImportReport(
         len(rows), result.created, result.changed, result.unchanged, result.assignments, effective
     )
-
