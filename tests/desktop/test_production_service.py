@@ -34,7 +34,7 @@ from desktop.services.production.live import (
 )
 from desktop.services.production.rates import set_station_rate, station_rates
 from desktop.services.shifts import plant_zone, shift_at, shift_info
-from desktop.storage.models import ShiftDefinition, ShiftPattern, Station
+from desktop.storage.models import Station
 from desktop.storage.models.production import (
     Downtime,
     ProductionEvent,
@@ -497,23 +497,3 @@ def test_the_line_page_reads_as_the_kernel_runs_them(plant) -> None:
     with plant.reading() as session:
         past = line_view(session, OPERATOR, "CELL-1", view.shift.day, shifts[0])
     assert past.shift.code == shifts[0]
-
-
-def test_between_two_shifts_the_line_page_shows_the_one_that_ended(plant) -> None:
-    """A pattern with a gap (the morning ends at 12:00, the afternoon starts at 13:00): at
-    12:30 the page shows the morning, over, instead of failing; the shift report's model."""
-    with plant.unit_of_work() as session:
-        morning = session.scalars(
-            select(ShiftDefinition)
-            .join(ShiftPattern)
-            .where(ShiftPattern.active, ShiftDefinition.code == "morning")
-        ).one()
-        morning.end = time(12)
-    with plant.reading() as session:
-        tz = plant_zone(session)
-        gap = local_window(date(2026, 1, 13), time(12, 30), time(12, 31), tz)[0]
-        assert shift_at(session, gap) is None
-        view = line_view(session, SUPERVISOR, "CELL-1", now=gap)
-        morning_shift = shift_info(session, date(2026, 1, 13), "morning")
-    assert view.shift == morning_shift
-    assert not view.live and view.shift.end == gap - timedelta(minutes=30)

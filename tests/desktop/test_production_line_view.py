@@ -1,22 +1,26 @@
-"""The Line page's plan tile on a real database: a planned break holds the plan still, so the
-tile does not fall behind during it, and the tile says what the shift report says."""
+"""What the Line page reads, on a real database, where it meets the shift model: the plan tile
+(a planned break holds the plan still, and the tile says what the shift report says) and the
+view between two shifts."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from desktop.domain.plant_time import local_window
 from desktop.domain.roles import Role
 from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.production.downtime import record_downtime
 from desktop.services.production.ingest import record_unit_completed
-from desktop.services.production.live import line_plan_so_far, line_snapshot
+from desktop.services.production.live import line_plan_so_far, line_snapshot, line_view
 from desktop.services.production.plan import PlanState
 from desktop.services.production.rates import set_station_rate, station_rates
 from desktop.services.shift_report import build_shift_report
-from desktop.services.shifts import ShiftInfo, shift_info
+from desktop.services.shifts import ShiftInfo, plant_zone, shift_at, shift_info
+from desktop.storage.models import ShiftDefinition, ShiftPattern
 
 ADMIN = Actor.system()
 SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
@@ -87,3 +91,24 @@ def test_the_plan_tile_and_the_shift_report_agree(morning) -> None:
             report = build_shift_report(session, SUPERVISOR, DAY, "morning", LINE, now)
         (line,) = report.figures.lines
         assert (tile.made, tile.plan) == (line.units, pytest.approx(line.plan))
+
+
+def test_between_two_shifts_the_line_page_shows_the_one_that_ended(database) -> None:
+    """A pattern with a gap (the morning ends at 12:00, the afternoon starts at 13:00): at
+    12:30 the page shows the morning, over, instead of failing; the shift report's model."""
+    seed_plant(database, ADMIN)
+    with database.unit_of_work() as session:
+        morning = session.scalars(
+            select(ShiftDefinition)
+            .join(ShiftPattern)
+            .where(ShiftPattern.active, ShiftDefinition.code == "morning")
+        ).one()
+        morning.end = time(12)
+    with database.reading() as session:
+        tz = plant_zone(session)
+        gap = local_window(DAY, time(12, 30), time(12, 31), tz)[0]
+        assert shift_at(session, gap) is None
+        view = line_view(session, SUPERVISOR, "CELL-1", now=gap)
+        morning_shift = shift_info(session, DAY, "morning")
+    assert view.shift == morning_shift
+    assert not view.live and view.shift.end == gap - timedelta(minutes=30)
