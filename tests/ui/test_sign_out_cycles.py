@@ -67,6 +67,9 @@ def _problems(crash: CrashReporter, errors: ErrorRecords) -> list[str]:
     )
 
 
+# Sixty sign-ins, each building every page of its role: about 80 s on 2 idle cores, more on a
+# loaded machine, so it gets more than the suite's 120 s per test.
+@pytest.mark.timeout(600)
 def test_sign_out_and_in_ten_times_as_every_role_shows_no_error(
     qtbot, demo_database, reporter
 ) -> None:
@@ -94,7 +97,6 @@ def test_sign_out_and_in_ten_times_as_every_role_shows_no_error(
             qtbot.wait(20)
             problems = _problems(crash, errors)
             assert not problems, f"round {round_ + 1}, {user.username}: {problems}"
-    context.ops.wait()
     context.ops.wait()
     qtbot.wait(50)
     assert not _problems(crash, errors)
