@@ -32,7 +32,8 @@ def begin_scan(
     event_id: str | None,
     at: datetime | None,
 ) -> tuple[Scan, ScanResult | None]:
-    """Common start of every scan: the station, a retried UUID, the operator, duplicates."""
+    """Common start of every scan: the operator's right, the station, a retried UUID (its
+    stored verdict comes back and nothing new is recorded)."""
     if actor is not None:
         actor.require(Permission.OPERATE_STATION)
     station, program = station_program(session, station_code)
