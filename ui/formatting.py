@@ -10,16 +10,13 @@ as a point.
 from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from desktop.domain.messages import Message
-from desktop.domain.percent import percent_text
-
-# Spaces a locale or a person may put between groups of digits.
-_GROUP_SPACES = (" ", "\u00a0", "\u202f")
+from desktop.domain.numbers import parse_decimal, percent_text
 
 
 def number(value: float | int | Decimal | None, decimals: int | None = None) -> str:
@@ -110,23 +107,9 @@ def parse_number(text: str) -> Decimal:
     """What a person typed, in their locale: `12,345` is 12.345 in French (a point works too),
     and 12345 in English (`,` groups thousands there). Raises ValueError when not a number."""
     locale = QLocale()
-    cleaned = text.strip()
-    for space in _GROUP_SPACES:
-        cleaned = cleaned.replace(space, "")
-    point = locale.decimalPoint()
-    if point == ",":
-        cleaned = cleaned.replace(",", ".")
-    else:
-        cleaned = cleaned.replace(locale.groupSeparator(), "")
-    if cleaned.count(".") > 1 or not cleaned:
-        raise ValueError(f"not a number: {text!r}")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"not a number: {text!r}") from None
-    if not value.is_finite():
-        raise ValueError(f"not a number: {text!r}")
-    return value
+    return parse_decimal(
+        text, decimal_point=locale.decimalPoint(), group_separator=locale.groupSeparator()
+    )
 
 
 def localized(message: Message) -> Message:

@@ -8,7 +8,7 @@ Lots (raw material, intermediates) are consumed partially, by quantity, until em
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError
@@ -80,21 +80,6 @@ def check_item_id(value: str) -> str:
             value=value,
         )
     return code
-
-
-def parse_quantity(text: str) -> Decimal:
-    """A quantity written by a person or a spreadsheet: `12.5` or `12,5` (French Excel),
-    non-negative and finite."""
-    cleaned = text.strip().replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise InputError(
-            QT_TRANSLATE_NOOP("Messages", "Not a quantity: '{text}'"), text=text
-        ) from exc
-    if not value.is_finite() or value < 0:
-        raise InputError(QT_TRANSLATE_NOOP("Messages", "Not a quantity: '{text}'"), text=text)
-    return value
 
 
 # Units of quantity. Masses are the balances' table (`hardware.units`: g, kg, lb, oz...), so

@@ -8,11 +8,12 @@ write, so the bulk inserts (desktop/storage/bulk.py) hand it to the driver as it
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, LinedeskError, Message
+from desktop.domain.numbers import parse_decimal
 from desktop.domain.plant_time import as_utc
 
 
@@ -105,12 +106,12 @@ class StoredValues:
         if cached is not None:
             return cached
         try:
-            value = Decimal(raw.strip().replace(",", "."))
-        except InvalidOperation:
+            value = parse_decimal(raw)
+        except ValueError:
             raise BadValue(
                 QT_TRANSLATE_NOOP("Messages", "'{text}' is not a quantity"), text=raw
             ) from None
-        if not value.is_finite() or value < 0:
+        if value < 0:
             raise BadValue(QT_TRANSLATE_NOOP("Messages", "'{text}' is not a quantity"), text=raw)
         result = (value, format(value, "f") if self.sqlite else value)
         if len(self.quantities) < 10_000:

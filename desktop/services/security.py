@@ -152,7 +152,7 @@ def _employee_for_badge(session: Session, badge: str, display_name: str) -> Empl
     """The employee with this badge; a minimal record is made when HR has not imported it yet."""
     employee = session.scalar(select(Employee).where(Employee.badge == badge))
     if employee is None:
-        from desktop.services.people import plant_today
+        from desktop.services.shifts import plant_today
 
         employee = Employee(
             badge=badge, name=display_name, hire_date=plant_today(session), created_at=utc_now()
@@ -446,7 +446,8 @@ def _certification_problem(session: Session, user: User, station: str | None) ->
     """At a station, an operator needs a valid certification for its station type (DOMAIN.md)."""
     if station is None or user.role != Role.OPERATOR.value:
         return None
-    from desktop.services.people import certification_problem, plant_today
+    from desktop.services.shifts import plant_today
+    from desktop.services.skills import certification_problem
 
     station_type = session.scalar(select(Station.station_type_code).where(Station.code == station))
     if station_type is None:
@@ -472,7 +473,7 @@ def override_certification(
         attempt.actor.user_id,
         display_name=attempt.actor.display_name,
     )
-    from desktop.services.people import record_certification_override
+    from desktop.services.skills import record_certification_override
 
     record_certification_override(
         session, supervisor, operator.employee_id, operator.station or "", reason

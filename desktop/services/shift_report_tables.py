@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP
-from desktop.domain.percent import percent_text
+from desktop.domain.numbers import percent_text
 from desktop.domain.shifts import STATE_NAMES, AttendanceState, shift_name
 from desktop.services.handover import STATUS_NAMES, HandoverView
 from desktop.services.roster import RosterRow

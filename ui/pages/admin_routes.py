@@ -4,7 +4,7 @@ tolerances), edited by an administrator with an electronic signature; both audit
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_CODES
+from desktop.domain.numbers import parse_decimal
 from desktop.domain.plant import STATION_TYPES
 from desktop.domain.roles import Permission
 from desktop.services import station_routes as routes
@@ -75,9 +76,10 @@ class RecipeDialog(_SignedDialog):
 
     def write(self) -> Write:
         try:
-            target = Decimal(self.target.text().strip().replace(",", "."))
-            tolerance = Decimal(self.tolerance.text().strip().replace(",", "."))
-        except InvalidOperation as exc:
+            # a recipe value is small: a comma or a point is its decimal mark on either screen
+            target = parse_decimal(self.target.text())
+            tolerance = parse_decimal(self.tolerance.text())
+        except ValueError as exc:
             raise FormInvalid(self.tr("Target and tolerance must be numbers")) from exc
         return Write(
             routes.save_recipe,
