@@ -66,13 +66,8 @@ def test_no_desktop_module_imports_widgets() -> None:
     assert not offenders, f"import widgets: {offenders}"
 
 
-# Cycles known and being broken elsewhere; each entry is one cycle's modules, named.
-KNOWN_CYCLES: list[frozenset[str]] = [
-    # ui/handover.py names its page's class for a type (`if TYPE_CHECKING:`) and calls back
-    # into the page, which builds the panel: the panel should say what it needs of its page
-    # (a Protocol of its own) instead.
-    frozenset({"ui.handover", "ui.pages.shifts"}),
-]
+# Cycles known and being broken, each one cycle's modules with a comment naming it; none now.
+KNOWN_CYCLES: list[frozenset[str]] = []
 
 
 def import_cycles(graph: grimp.ImportGraph) -> list[frozenset[str]]:
