@@ -33,13 +33,14 @@ from desktop.services.production.live import (
     LineSnapshot,
     PolledEvent,
     line_figures,
+    line_plan_curve,
     line_plan_so_far,
     line_view,
     poll_events,
 )
 from desktop.services.production.plan import PlanState
 from desktop.tasks import Ops
-from ui.line_charts import CumulativeChart, OeeChart, StationRatesChart, plan_line
+from ui.line_charts import CumulativeChart, OeeChart, StationRatesChart
 from ui.line_models import StationFiguresModel, percent
 from ui.messages import describe_error
 from ui.style import NOK_RED, OK_GREEN
@@ -374,8 +375,9 @@ class LineDashboard(QWidget):
         now = datetime.now(UTC) if snapshot.live else shift.end
         cumulative = series.cumulative(last.station, shift.start)
         inside = (x >= shift.start.timestamp() - 1) & (x <= now.timestamp())
-        shift_hours = (shift.end - shift.start).total_seconds() / 3600.0
-        plan_x, plan_y = plan_line(shift.start, shift.end, last.target_per_hour * shift_hours)
+        curve = line_plan_curve(snapshot, now, self.stops)
+        plan_x = np.array([moment.timestamp() for moment, _units in curve])
+        plan_y = np.array([units for _moment, units in curve])
         self.cumulative_chart.update_data(x[inside], cumulative[inside], plan_x, plan_y)
         output = int(cumulative[inside][-1]) if inside.any() else 0
         progress = line_plan_so_far(snapshot, output, now, self.stops)

@@ -15,7 +15,12 @@ from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.production.downtime import record_downtime
 from desktop.services.production.ingest import record_unit_completed
-from desktop.services.production.live import line_plan_so_far, line_snapshot, line_view
+from desktop.services.production.live import (
+    line_plan_curve,
+    line_plan_so_far,
+    line_snapshot,
+    line_view,
+)
 from desktop.services.production.plan import PlanState
 from desktop.services.production.rates import set_station_rate, station_rates
 from desktop.services.shift_report import build_shift_report
@@ -91,6 +96,19 @@ def test_the_plan_tile_and_the_shift_report_agree(morning) -> None:
             report = build_shift_report(session, SUPERVISOR, DAY, "morning", LINE, now)
         (line,) = report.figures.lines
         assert (tile.made, tile.plan) == (line.units, pytest.approx(line.plan))
+
+
+def test_the_output_charts_plan_line_is_the_tiles_plan_at_every_moment(morning) -> None:
+    database, shift, _output = morning
+    now = shift.start + timedelta(hours=3)
+    with database.reading() as session:
+        snapshot = line_snapshot(session, LINE, shift, now)
+    curve = line_plan_curve(snapshot, now, snapshot.downtime)
+    break_start, break_end = shift.start + timedelta(hours=2), shift.start + timedelta(hours=2.5)
+    assert [t for t, _p in curve] == [shift.start, break_start, break_end, shift.end]
+    assert [p for _t, p in curve] == pytest.approx([0.0, 120.0, 120.0, 450.0])
+    for moment, plan in curve:
+        assert line_plan_so_far(snapshot, 0, moment).plan == pytest.approx(plan)
 
 
 def test_between_two_shifts_the_line_page_shows_the_one_that_ended(database) -> None:

@@ -180,7 +180,8 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(
 def test_the_plan_tile_stands_still_through_a_planned_break(qtbot, plant, ops) -> None:
     """Yesterday's morning on PACK-1: 60 units an hour planned, one a minute made except
     during a one-hour break. The tile's plan is the shift report's (the break counted out):
-    420 of 420, green; counting the break as time to produce in would ask 480."""
+    420 of 420, green, and the chart's plan line flat through the break; counting the break as
+    time to produce in would ask 480."""
     with plant.unit_of_work() as session:
         yesterday = shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
         shift = shift_info(session, yesterday, "morning")
@@ -212,6 +213,8 @@ def test_the_plan_tile_stands_still_through_a_planned_break(qtbot, plant, ops) -
         dashboard.show_line("PACK-1", yesterday, "morning")
     assert dashboard.output_tile.value.text() == "420 / 420"
     assert OK_GREEN in dashboard.output_tile.value.styleSheet()
+    # the output chart's plan line: flat through the break, 420 at the end of the shift
+    assert list(dashboard.cumulative_chart.plan.getData()[1]) == [0.0, 180.0, 180.0, 420.0]
     dashboard.stop()
 
 

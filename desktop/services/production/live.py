@@ -22,7 +22,7 @@ from desktop.services.actor import Actor
 from desktop.services.plant import default_site
 from desktop.services.production.downtime import DowntimeInfo, list_downtime
 from desktop.services.production.figures import ThroughputReport, throughput
-from desktop.services.production.plan import PlanProgress, plan_so_far, plan_state
+from desktop.services.production.plan import PlanProgress, plan_curve, plan_so_far, plan_state
 from desktop.services.production.rates import StationRateInfo, station_rates
 from desktop.services.shifts import (
     ShiftInfo,
@@ -262,5 +262,23 @@ def line_plan_so_far(
         station=last.station,
         target_per_hour=last.target_per_hour,
         made=made,
+        stops=[*snapshot.planned_stops, *stops],
+    )
+
+
+def line_plan_curve(
+    snapshot: LineSnapshot, now: datetime, stops: Iterable[DowntimeInfo] = ()
+) -> list[tuple[datetime, float]]:
+    """The plan line of the output chart, the tile's plan at every moment of the shift."""
+    shift = snapshot.shift
+    if not snapshot.rates:
+        return [(shift.start, 0.0), (shift.end, 0.0)]
+    last = snapshot.rates[-1]
+    return plan_curve(
+        shift.start,
+        shift.end,
+        now,
+        station=last.station,
+        target_per_hour=last.target_per_hour,
         stops=[*snapshot.planned_stops, *stops],
     )

@@ -53,6 +53,22 @@ def plan_state(made: int, plan: float) -> PlanState:
     return PlanState.BEHIND
 
 
+def _planned_stops(
+    stops: Iterable[DowntimeInfo], station: str, now: datetime
+) -> list[oee_math.Stop]:
+    """`station`'s own planned stops (a stop listed twice counts once in the arithmetic)."""
+    return oee_stops((s for s in stops if s.station == station and s.planned), now)
+
+
+def _plan_until(
+    start: datetime, until: datetime, target_per_hour: float, planned: list[oee_math.Stop]
+) -> float:
+    figures = oee_math.station_figures(
+        start, until, units=0, ng=0, ideal_cycle_seconds=0.0, stops=planned
+    )
+    return planned_units(target_per_hour, figures)
+
+
 def plan_so_far(
     start: datetime,
     end: datetime,
@@ -63,16 +79,25 @@ def plan_so_far(
     made: int,
     stops: Iterable[DowntimeInfo] = (),
 ) -> PlanProgress:
-    """`station`'s output over [start, min(end, now)) against its plan; only its own planned
-    stops count (a stop listed twice counts once)."""
+    """`station`'s output over [start, min(end, now)) against its plan."""
     until = max(min(end, now), start)
-    figures = oee_math.station_figures(
-        start,
-        until,
-        units=made,
-        ng=0,
-        ideal_cycle_seconds=0.0,
-        stops=oee_stops((s for s in stops if s.station == station and s.planned), now),
-    )
-    plan = planned_units(target_per_hour, figures)
+    plan = _plan_until(start, until, target_per_hour, _planned_stops(stops, station, now))
     return PlanProgress(made, plan, plan_state(made, plan))
+
+
+def plan_curve(
+    start: datetime,
+    end: datetime,
+    now: datetime,
+    *,
+    station: str,
+    target_per_hour: float,
+    stops: Iterable[DowntimeInfo] = (),
+) -> list[tuple[datetime, float]]:
+    """The plan over the whole shift as its corners (time, units planned by then): rising at
+    the target rate, flat through `station`'s planned stops (one still open lasts until now)."""
+    planned = _planned_stops(stops, station, now)
+    corners = sorted(
+        {start, end, *(t for s in planned for t in (s.start, s.end) if start < t < end)}
+    )
+    return [(t, _plan_until(start, t, target_per_hour, planned)) for t in corners]
