@@ -14,9 +14,9 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, SignalInstance, Slot
 
 from hardware.devices.balance import Balance, CommandResult, DeviceTimeout, make_balance
 from hardware.devices.scanner import Scanner
@@ -49,6 +49,33 @@ def device_settings(name: str, section: Any) -> ScaleSettings | ScannerSettings:
         builder = ScaleSettings if name == "scale" else ScannerSettings
         return builder.from_mapping(section)
     raise TypeError(f"devices.{name}: expected settings or a table, got {type(section).__name__}")
+
+
+@runtime_checkable
+class StationDevices(Protocol):
+    """What a station page uses of the workstation's devices: :class:`DeviceHub` in the
+    application; the page is written against this, not against the hub.
+
+    ``reading`` carries a balance reading, ``scan`` a decoded scan, ``status`` a device's name
+    and its :class:`DeviceStatus`; ``last_status`` is each device's state before the page was
+    built (a balance already lost stays shown as lost).
+    """
+
+    @property
+    def reading(self) -> SignalInstance: ...
+
+    @property
+    def scan(self) -> SignalInstance: ...
+
+    @property
+    def status(self) -> SignalInstance: ...
+
+    @property
+    def last_status(self) -> Mapping[str, DeviceStatus]: ...
+
+    def zero(self) -> None: ...
+
+    def tare(self) -> None: ...
 
 
 class DeviceWorker(QObject):

@@ -1,10 +1,10 @@
-"""Device workers on QThreads, fed by real pty peers, observed from the GUI thread."""
+"""Device workers on QThreads, fed by real pty peers, observed from the GUI thread. How fast
+`stop` returns is bench/bench_station_devices.py's figure, not a test's."""
 
 from __future__ import annotations
 
 import os
 import sys
-import tty
 from decimal import Decimal
 
 import pytest
@@ -16,32 +16,14 @@ if sys.platform == "win32":  # pragma: no cover
 
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from desktop.acquisition import DeviceHub  # noqa: E402
+from desktop.acquisition import DeviceHub, StationDevices  # noqa: E402
 from hardware.transport import DeviceState  # noqa: E402
-
-
-class Pty:
-    def __init__(self) -> None:
-        self.master, self.slave = os.openpty()
-        tty.setraw(self.slave)
-        self.path = os.ttyname(self.slave)
-        self.closed = False
-
-    def close(self) -> None:
-        # Once only: a second close could hit a descriptor number reused by the next test.
-        if self.closed:
-            return
-        self.closed = True
-        for fd in (self.master, self.slave):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+from tests.hardware.peers import PtyPeer  # noqa: E402
 
 
 @pytest.fixture
 def pty():
-    peer = Pty()
+    peer = PtyPeer()
     yield peer
     peer.close()
 
@@ -122,12 +104,19 @@ def test_tare_command_goes_to_the_worker_and_back(qtbot, pty, hub_for):
     assert outcome.reading.value == Decimal("2.486")
 
 
-def test_stop_returns_within_a_read_timeout(qtbot, pty, hub_for):
-    import time
-
+def test_stop_ends_every_worker_thread(qtbot, pty, hub_for):
     hub = hub_for({"scanner": {"port": pty.path}})
     with qtbot.waitSignal(hub.status, timeout=5000):
         hub.start()
-    started = time.monotonic()
+    threads = list(hub.threads.values())
     hub.stop()
-    assert time.monotonic() - started < 0.5 and not hub.threads
+    assert not hub.threads and all(thread.isFinished() for thread in threads)
+
+
+def test_the_hub_is_what_a_station_page_needs(qtbot, pty, hub_for):
+    """The station page is written against StationDevices; the hub has every part of it."""
+    hub = hub_for({"scale": {"port": pty.path, "protocol": "and", "mode": "stream"}})
+    assert isinstance(hub, StationDevices)
+    with qtbot.waitSignal(hub.status, timeout=5000):
+        hub.start()
+    assert hub.last_status["scale"].port == pty.path

@@ -1,5 +1,6 @@
-"""The Station page in a real (offscreen) QApplication on a real database: verdicts after the
-commit, held lots refused with their reason, the fill weighed from balance readings, alarms."""
+"""The Station page in a real (offscreen) QApplication on a real database, driven through its
+widgets: verdicts after the commit, held lots refused with their reason, the fill weighed from
+balance readings, alarms, a code mangled by the keyboard layout refused."""
 
 from __future__ import annotations
 
@@ -12,23 +13,27 @@ from decimal import Decimal  # noqa: E402
 from PySide6.QtCore import QObject, Signal  # noqa: E402
 from sqlalchemy import event, select  # noqa: E402
 
+from desktop.acquisition import StationDevices  # noqa: E402
 from desktop.storage.database import Database  # noqa: E402
 from desktop.storage.engine import make_engine  # noqa: E402
-from desktop.storage.models.genealogy import Item  # noqa: E402
+from desktop.storage.models.genealogy import Item, ScanEvent  # noqa: E402
 from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402
-from tests.ui.station_kit import idle, make_page  # noqa: E402
+from tests.ui.station_kit import Ticks, click, idle, make_page, type_code  # noqa: E402
 from ui.pages.station import StationPage  # noqa: E402
 
 
 class Balance(QObject):
-    """What the page listens to on the device hub: readings and scans, zero and tare."""
+    """A balance as the device hub delivers it (the page's `StationDevices`): readings, scans and
+    status by signal, zero and tare heard."""
 
     reading = Signal(object)
     scan = Signal(object)
+    status = Signal(str, object)
 
     def __init__(self) -> None:
         super().__init__()
         self.commands: list[str] = []
+        self.last_status: dict = {}
 
     def zero(self) -> None:
         self.commands.append("zero")
@@ -44,8 +49,7 @@ class Balance(QObject):
 
 def scan(qtbot, page: StationPage, code: str, stored: bool = True) -> None:
     before = page.recent_model.rowCount()
-    page.entry.setText(code)
-    page.entry.returnPressed.emit()
+    type_code(qtbot, page, code)
     qtbot.waitUntil(lambda: idle(page))
     expected = min(before + 1, 20) if stored else before
     assert page.recent_model.rowCount() == expected
@@ -61,6 +65,7 @@ def test_a_held_lot_is_refused_in_red_with_its_reason(qtbot, floor) -> None:
 
 def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
     balance = Balance()
+    assert isinstance(balance, StationDevices)
     page = make_page(qtbot, floor, devices=balance)
     assert not page.weight_panel.isHidden()
     balance.put("0.0")  # an empty pan before the first cell
@@ -76,8 +81,8 @@ def test_a_fill_out_of_tolerance_is_nok_with_the_numbers(qtbot, floor) -> None:
     qtbot.waitUntil(lambda: page.verdict_kind in ("ok", "nok") and idle(page))
     assert page.verdict_kind == "nok"
     assert "measured 181.8 g, target 180 +/- 1.5 g" in page.verdict_text()
-    page.zero_button.click()
-    page.tare_button.click()
+    click(qtbot, page.weight_panel.zero_button)
+    click(qtbot, page.weight_panel.tare_button)
     assert balance.commands == ["zero", "tare"]
 
 
@@ -101,7 +106,7 @@ def test_without_a_balance_the_weight_panel_is_hidden(qtbot, floor) -> None:
 
 def test_no_operator_signed_in(qtbot, floor) -> None:
     page = make_page(qtbot, floor, actor=None, station="STACK-1")
-    assert page.operator.text() == "No operator signed in"
+    assert page.header.operator.text() == "No operator signed in"
     scan(qtbot, page, "CELL-26X0000001")
     assert page.verdict_kind == "nok" and "No operator signed in" in page.verdict_text()
 
@@ -123,3 +128,34 @@ def test_recent_scans_model(qtbot, qtmodeltester, floor) -> None:
     scan(qtbot, page, "NOPE")
     assert page.recent_model.rowCount() >= 2
     qtmodeltester.check(page.recent_model)
+
+
+def test_a_balance_silent_for_a_second_and_a_half_greys_the_weight(qtbot, floor) -> None:
+    balance, clock = Balance(), Ticks()
+    page = make_page(qtbot, floor, devices=balance, clock=clock)
+    balance.put("12.5")
+    qtbot.waitUntil(lambda: page.balance_state == "ok" and page.weight_panel.weight.text() != "--")
+    clock.advance(1.4)
+    qtbot.wait(250)  # two redraws of the panel: 1.4 s without a reading is still a balance
+    assert page.balance_state == "ok"
+    clock.advance(0.2)
+    qtbot.waitUntil(lambda: page.balance_state == "silent")
+    assert page.weight_panel.weight.text() == "--"
+    assert "No reading from the balance" in page.weight_panel.stable.text()
+
+
+def test_a_code_mangled_by_an_azerty_keyboard_is_refused_not_recorded(qtbot, floor) -> None:
+    page = make_page(qtbot, floor, station="STACK-1")
+    shown = page.recent_model.rowCount()
+    mangled = "CELL-é-Xàààààà&"  # CELL-26X0000001 typed through the wrong keyboard layout
+    type_code(qtbot, page, mangled)
+    assert page.verdict_kind == "warn"
+    words = page.verdict_text()
+    assert "AZERTY" in words and "did you mean CELL-26X0000001?" in words, words
+    assert "Nothing was recorded" in words
+    assert page.recent_model.rowCount() == shown and page.entry.text() == ""
+    with floor.reading() as session:
+        codes = [mangled, "CELL-26X0000001"]
+        assert session.scalars(select(ScanEvent).where(ScanEvent.code.in_(codes))).all() == []
+    scan(qtbot, page, "CELL-26X0000001")  # scanned again on the right layout: recorded
+    assert page.verdict_kind == "ok", page.verdict_text()

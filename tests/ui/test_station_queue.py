@@ -1,5 +1,6 @@
-"""Scans that arrive faster than they are recorded: every one queued in arrival order, each with
-its own verdict and row, each under the user signed in when it was scanned (issue 12)."""
+"""Scans that arrive faster than they are recorded, typed into the wedge field: every one queued
+in arrival order, each with its own verdict and row, each under the user signed in when it was
+scanned. How long the twenty take is bench/bench_station_devices.py's figure, not a test's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import time  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from PySide6.QtCore import QTimer  # noqa: E402
@@ -16,7 +16,7 @@ from sqlalchemy import select  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.storage.models.genealogy import ScanEvent  # noqa: E402
-from tests.ui.station_kit import Signed, idle, make_page  # noqa: E402
+from tests.ui.station_kit import Signed, idle, make_page, type_code  # noqa: E402
 
 LUCIE = Actor("lucie.martin", Role.OPERATOR, station="STACK-1")
 KARIM = Actor("karim.benali", Role.OPERATOR, station="STACK-1")
@@ -35,24 +35,18 @@ def _stored(database, prefix: str) -> list[tuple[str, str, str]]:
 def test_twenty_scans_within_200_ms_get_twenty_verdicts_in_order(qtbot, floor) -> None:
     page = make_page(qtbot, floor, actor=LUCIE, station="STACK-1")
     codes = [f"CELL-26Q{i:07d}" for i in range(20)]
-    verdicts: list[str] = []
-    original = page._scanned
-
-    def watch(result) -> None:  # noqa: ANN001
-        verdicts.append(result.code)
-        original(result)
-
-    page._scanned = watch
+    verdicts: list[str] = []  # each new row of the last scans, as it appears on top
+    page.recent_model.rowsInserted.connect(
+        lambda _parent, first, _last: verdicts.append(page.recent_model.record(first).code)
+    )
     seen_waiting: list[int] = []
-    started = time.monotonic()
-    for index, code in enumerate(codes):
-        QTimer.singleShot(index * 9, lambda code=code: page.submit(code))  # 20 in ~180 ms
+    for index, code in enumerate(codes):  # 20 in ~180 ms
+        QTimer.singleShot(index * 9, lambda code=code: type_code(qtbot, page, code))
     qtbot.waitUntil(lambda: len(seen_waiting) or page.waiting_count > 1, timeout=2000)
     seen_waiting.append(page.waiting_count)
     assert page.waiting.isVisible()
     assert str(page.waiting_count) in page.waiting.text()
-    qtbot.waitUntil(lambda: len(verdicts) == 20 and idle(page), timeout=15_000)
-    assert time.monotonic() - started < 15
+    qtbot.waitUntil(lambda: len(verdicts) == 20 and idle(page), timeout=30_000)
     assert verdicts == codes
     assert page.recent_model.rowCount() == 20
     assert [page.recent_model.record(r).code for r in range(20)] == codes[::-1]
@@ -65,11 +59,11 @@ def test_a_badge_switch_leaves_queued_scans_with_who_scanned_them(qtbot, floor) 
     signed = Signed(LUCIE)
     page = make_page(qtbot, floor, station="STACK-1", who=signed)
     for i in range(5):
-        page.submit(f"CELL-26R{i:07d}")
+        type_code(qtbot, page, f"CELL-26R{i:07d}")
     signed.actor = KARIM  # the next operator badges in while Lucie's scans are queued
     page.set_operator(KARIM)
     for i in range(5, 8):
-        page.submit(f"CELL-26R{i:07d}")
+        type_code(qtbot, page, f"CELL-26R{i:07d}")
     qtbot.waitUntil(lambda: idle(page), timeout=10_000)
     users = [user for _code, _verdict, user in _stored(floor, "CELL-26R")]
     assert users == ["lucie.martin"] * 5 + ["karim.benali"] * 3
@@ -79,7 +73,7 @@ def test_a_sign_out_with_scans_queued_still_records_them(qtbot, floor) -> None:
     signed = Signed(LUCIE)
     page = make_page(qtbot, floor, station="STACK-1", who=signed)
     for i in range(4):
-        page.submit(f"CELL-26S{i:07d}")
+        type_code(qtbot, page, f"CELL-26S{i:07d}")
     signed.actor = None
     page.set_operator(None)
     qtbot.waitUntil(lambda: idle(page), timeout=10_000)
@@ -88,16 +82,15 @@ def test_a_sign_out_with_scans_queued_still_records_them(qtbot, floor) -> None:
 
 def test_typed_markup_is_shown_as_typed(qtbot, floor) -> None:
     page = make_page(qtbot, floor, actor=LUCIE, station="STACK-1")
-    page.entry.setText("<script>?%")
-    page.entry.returnPressed.emit()
+    type_code(qtbot, page, "<script>?%")
     qtbot.waitUntil(lambda: idle(page) and page.verdict_kind == "nok")
     assert "<script>?%" in page.verdict_text()
-    assert page.verdict_words.textFormat().name == "PlainText"
+    assert page.verdict.words.textFormat().name == "PlainText"
 
 
 def test_last_scans_show_plant_time(qtbot, floor) -> None:
     page = make_page(qtbot, floor, actor=LUCIE, station="STACK-1")
-    page.submit("CELL-26T0000001")
+    type_code(qtbot, page, "CELL-26T0000001")
     qtbot.waitUntil(lambda: idle(page) and page.recent_model.rowCount() > 0)
     record = page.recent_model.record(0)
     shown = page.recent_model.index(0, 0).data()
