@@ -323,7 +323,7 @@ def main() -> None:
     dashboard.loaded.connect(loaded.append)
     dashboard.show_line(LINE)
     wait_for(app, lambda: loaded)
-    freeze_startup_objects()  # as desktop.app.run_gui does once the window is up
+    freeze_startup_objects()  # as ui.main.run_gui does once the window is up
     bench_redraw(app, dashboard)
     bench_live(app, database, dashboard, codes, args.live_seconds, args.rate)
     bench_live(app, database, dashboard, codes, args.live_seconds, args.rate, forced=False)

@@ -5,7 +5,7 @@
 
 Each language runs in a process of its own (a language is chosen before the first widget is
 built, as at a real start). The window is the one `linedesk demo` opens, built by the same
-`desktop.app` functions on a freshly seeded demo plant in a temporary home; the script signs in
+`ui.main` functions on a freshly seeded demo plant in a temporary home; the script signs in
 through the sign-in screen's demo buttons (the administrator sees every area, the operator
 the station), shows each area and each of its tabs, waits until the background loads are in,
 and saves `resources/screenshots/<page>-<language>.png` with QWidget.grab(). Run it under a
