@@ -2,6 +2,7 @@
 crash (`Fatal Python error: none_dealloc` when a Python paintEvent runs repeatedly) fails CI.
 
 Run in a child process: an abort there is a clear test failure here, not a dead test runner.
+The soak is counted in repaints, not seconds, so it does the same work on any machine.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import subprocess
 import sys
 
 SOAK = r"""
-import os, sys, time
+import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import numpy as np
 import pyqtgraph as pg
@@ -30,8 +31,7 @@ class Lined(QWidget):
         Lined.painted += 1
 
 widget = Lined(); widget.resize(200, 100); widget.show()
-deadline = time.monotonic() + float(sys.argv[1])
-while time.monotonic() < deadline:
+for _ in range(int(sys.argv[1])):
     widget.repaint(); app.processEvents()
 
 plot = pg.PlotWidget(); plot.resize(400, 300); plot.show()
@@ -49,7 +49,7 @@ print(f"OK {Lined.painted} {frames}")
 
 def test_thousands_of_repaints_do_not_crash_qt() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", SOAK, "4", "3000"],
+        [sys.executable, "-c", SOAK, "50000", "3000"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -57,4 +57,4 @@ def test_thousands_of_repaints_do_not_crash_qt() -> None:
     )
     assert done.returncode == 0, f"Qt crashed while repainting:\n{done.stderr[-2000:]}"
     marker, painted, frames = done.stdout.split()
-    assert marker == "OK" and int(painted) > 100 and int(frames) == 3000
+    assert marker == "OK" and int(painted) >= 50000 and int(frames) == 3000
