@@ -1,33 +1,29 @@
-"""CSV files for the user's spreadsheet: `;` and decimal commas in French, `,` in English
-(Excel in a French locale expects the former), UTF-8 with a BOM so accents survive."""
+"""CSV exports from a screen: the core's one writer (desktop/services/csv_files.py) in the
+language the screen shows, `;` and decimal commas in French (Excel in a French locale expects
+them), `,` and points in English."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
 
+from desktop.services import csv_files
 
-def separator(locale: QLocale | None = None) -> str:
-    return ";" if (locale or QLocale()).decimalPoint() == "," else ","
+
+def french_screen(locale: QLocale | None = None) -> bool:
+    """Whether the screen writes numbers the French way: `ui.i18n.install_translators` sets the
+    default locale from the user's language, so its decimal mark tells."""
+    return (locale or QLocale()).decimalPoint() == ","
 
 
 def write_csv(
     path: Path,
     header: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     locale: QLocale | None = None,
 ) -> None:
-    """Write a table; floats take the locale's decimal mark. Written whole or not at all."""
-    locale = locale or QLocale()
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=separator(locale))
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow(
-                [locale.toString(v, "f", 3) if isinstance(v, float) else v for v in row]
-            )
-    partial.replace(path)
+    """Write a table as the screen's language reads it; written whole or not at all, refused
+    in words (an InputError) when the disk says no."""
+    csv_files.write_csv(path, header, rows, french=french_screen(locale))

@@ -1,13 +1,19 @@
-"""Printing data from commands: `--format table|json|csv`, the same rows three ways."""
+"""Printing data from commands: `--format table|json|csv`, the same rows three ways.
+
+The CSV goes through the one writer (desktop/services/csv_files.py) in English, `,` and points:
+the command line speaks English (desktop/cli.py loads no translator), and a script reading it
+should not depend on the workstation's language.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TextIO
+
+from desktop.services.csv_files import write_rows
 
 FORMATS = ("table", "json", "csv")
 
@@ -44,10 +50,8 @@ def print_rows(
         out.write(dumps([{c: row.get(c) for c in columns} for row in rows]) + "\n")
         return
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+        cells = ([_cell(row.get(c)) for c in columns] for row in rows)
+        write_rows(out, columns, cells, french=False, lineterminator="\n")
         return
     cells = [[_cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
 
@@ -146,10 +146,27 @@ def cell_text(value: object, french: bool, decimals: int = 3) -> object:
     return text.replace(".", ",") if french else text
 
 
+def write_rows(
+    handle: TextIO,
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    french: bool,
+    decimals: int = 3,
+    lineterminator: str = "\r\n",
+) -> None:
+    """A table onto an open text (a file being written, or the command line's output): `;`
+    and decimal commas when `french`, `,` and points otherwise."""
+    writer = csv.writer(handle, delimiter=";" if french else ",", lineterminator=lineterminator)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell_text(v, french, decimals) for v in row])
+
+
 def write_csv(
     path: Path,
     header: Sequence[str],
-    rows: Sequence[Sequence[object]],
+    rows: Iterable[Sequence[object]],
     *,
     french: bool,
     decimals: int = 3,
@@ -160,10 +177,7 @@ def write_csv(
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";" if french else ",")
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([cell_text(v, french, decimals) for v in row])
+            write_rows(handle, header, rows, french=french, decimals=decimals)
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)

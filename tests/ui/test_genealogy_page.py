@@ -109,6 +109,24 @@ def test_held_electrolyte_shows_and_recall_lists_units(qtbot, ops, tmp_path: Pat
     assert sheet.max_row == len(rows) + 1
 
 
+def test_recall_csv_from_a_french_screen_is_semicolon_separated(qtbot, ops, tmp_path: Path) -> None:
+    from PySide6.QtCore import QLocale
+
+    page = make_page(qtbot, ops)
+    page.search.setText("LOT-BMD-000000")
+    page.run_recall()
+    qtbot.waitUntil(lambda: page.recall_model.rowCount() > 0)
+    QLocale.setDefault(QLocale("fr_FR"))
+    try:
+        page.export(".csv", tmp_path / "recall.csv")
+    finally:
+        QLocale.setDefault(QLocale("en_GB"))
+    qtbot.waitUntil(lambda: page._ops.pending == 0)
+    lines = (tmp_path / "recall.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "id;kind;material;status;last_station;depth"
+    assert len(lines) == page.recall_model.rowCount() + 1 and lines[1].count(";") == 5
+
+
 def test_unknown_id_is_a_red_line(qtbot, ops) -> None:
     page = make_page(qtbot, ops)
     page.search.setText("LOT-NOPE")

@@ -200,12 +200,8 @@ class AdminAuditPage(QWidget):
         ]
         try:
             write_csv(Path(path), header, rows)
-        except OSError as exc:
-            self.error.show_error(
-                self.tr("Could not write {file}: {reason}").format(
-                    file=path, reason=exc.strerror or str(exc)
-                )
-            )
+        except LinedeskError as exc:
+            self.error.show_error(describe_error(exc))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(describe_error(exc))

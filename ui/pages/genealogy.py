@@ -43,6 +43,7 @@ from desktop.services.genealogy import (
     trace,
 )
 from desktop.services.plant import SiteInfo, site_info
+from ui.csv_export import french_screen
 from ui.formatting import datetime_text
 from ui.genealogy_dialogs import HoldDialog, ImportDialog
 from ui.main_window import Area
@@ -68,9 +69,10 @@ def _number(value: Any) -> str:
     return format(value.normalize(), "f") if value is not None else ""
 
 
-def _export(_job: Job, rows: list[RecallRow], path: Path) -> None:
-    """The recall report written on the long-job lane (an XLSX of thousands of rows)."""
-    export_recall(rows, path)
+def _export(_job: Job, rows: list[RecallRow], path: Path, french: bool) -> None:
+    """The recall report written on the long-job lane (an XLSX of thousands of rows); a CSV
+    in the screen's language (`;` on a French screen)."""
+    export_recall(rows, path, french=french)
 
 
 class GenealogyPage(QWidget):
@@ -357,7 +359,7 @@ class GenealogyPage(QWidget):
             if not name:
                 return
             path = Path(name)
-        self._ops.long(_export, rows, path).then(None, self._failed)
+        self._ops.long(_export, rows, path, french_screen()).then(None, self._failed)
 
     # -- import --------------------------------------------------------------------------------
     def open_import(self) -> ImportDialog | None:
