@@ -245,7 +245,13 @@ class LineDashboard(QWidget):
         else:
             self.live_label.setText(self.tr("shift over"))
             self.live_label.setStyleSheet("color: #5a6475;")
+            if self._following_current():
+                self.figures_timer.start()  # between two shifts: look again for the next one
         self.loaded.emit(snapshot)
+
+    def _following_current(self) -> bool:
+        """Whether the page shows the current shift (not one the user chose)."""
+        return self._request is not None and self._request[1] is None
 
     # --- live ------------------------------------------------------------------------------
 
@@ -255,7 +261,7 @@ class LineDashboard(QWidget):
         if snapshot is None or snapshot.cursor is None or self._polling:
             return
         now = datetime.now(UTC)
-        if now >= snapshot.shift.end and self._request and self._request[1] is None:
+        if now >= snapshot.shift.end and self._following_current():
             self.reload()  # the shift changed: follow the new current shift
             return
         self._polling = True
@@ -303,6 +309,9 @@ class LineDashboard(QWidget):
     def refresh_figures(self) -> None:
         snapshot = self.snapshot
         if snapshot is None or self._figuring:
+            return
+        if not snapshot.live and self._following_current():
+            self.reload()  # shown between two shifts: the next one may have started
             return
         self._figuring = True
         generation = self._generation

@@ -23,9 +23,9 @@ from desktop.services.demo import seed_plant  # noqa: E402
 from desktop.services.production.downtime import record_downtime  # noqa: E402
 from desktop.services.production.ingest import record_unit_completed  # noqa: E402
 from desktop.services.production.rates import set_station_rate, station_rates  # noqa: E402
-from desktop.services.shifts import shift_at, shift_info  # noqa: E402
+from desktop.services.shifts import plant_zone, shift_at, shift_info  # noqa: E402
 from desktop.startup import open_database  # noqa: E402
-from desktop.storage.models import Station  # noqa: E402
+from desktop.storage.models import ShiftDefinition, ShiftPattern, Station  # noqa: E402
 from desktop.storage.models.production import Downtime, ProductionMinute  # noqa: E402
 from desktop.storage.models.security import AuditEntry  # noqa: E402
 from desktop.tasks import Ops  # noqa: E402
@@ -215,6 +215,36 @@ def test_the_plan_tile_stands_still_through_a_planned_break(qtbot, plant, ops) -
     assert OK_GREEN in dashboard.output_tile.value.styleSheet()
     # the output chart's plan line: flat through the break, 420 at the end of the shift
     assert list(dashboard.cumulative_chart.plan.getData()[1]) == [0.0, 180.0, 180.0, 420.0]
+    dashboard.stop()
+
+
+def test_between_two_shifts_the_page_shows_the_last_and_follows_the_next(qtbot, plant, ops) -> None:
+    """The running shift cut short, so that now falls between two shifts: the page shows it,
+    over, instead of failing; once the shift covers now again, the page goes live by itself."""
+    with plant.unit_of_work() as session:
+        now = datetime.now(UTC)
+        running = shift_at(session, now)
+        definition = session.scalars(
+            select(ShiftDefinition)
+            .join(ShiftPattern)
+            .where(ShiftPattern.active, ShiftDefinition.code == running.code)
+        ).one()
+        kept = (definition.start, definition.end)
+        local = now.astimezone(plant_zone(session)).replace(second=0, microsecond=0)
+        if now - running.start > timedelta(minutes=3):
+            definition.end = (local - timedelta(minutes=1)).time()
+        else:
+            definition.start = (local + timedelta(minutes=3)).time()
+    dashboard = LineDashboard(ops, figures_ms=200)
+    qtbot.addWidget(dashboard)
+    with arrives(qtbot, dashboard.loaded, timeout=10_000):
+        dashboard.show_line("PACK-1")
+    assert not dashboard.snapshot.live and dashboard.snapshot.shift.end <= now
+    with plant.unit_of_work() as session:
+        definition = session.get(ShiftDefinition, definition.id)
+        definition.start, definition.end = kept
+    qtbot.waitUntil(lambda: dashboard.snapshot.live, timeout=10_000)
+    assert dashboard.snapshot.shift == running
     dashboard.stop()
 
 
