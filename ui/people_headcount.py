@@ -30,6 +30,7 @@ from desktop.services.headcount import (
 from desktop.services.people_export import export_headcount_workbook
 from desktop.services.requisitions import RequisitionView
 from desktop.tasks import Ops
+from ui.formatting import percent
 from ui.forms import disable_while
 from ui.messages import describe_error
 from ui.people_chart import HeadcountChart
@@ -58,7 +59,7 @@ def _contract_short(code: str) -> str:
 def _shares(counts: dict[str, int], name) -> list[Share]:  # noqa: ANN001 - code -> label
     total = sum(counts.values())
     return [
-        Share(name(code), count, f"{100 * count / total:.0f} %" if total else "-")
+        Share(name(code), count, percent(count / total, 0) if total else "-")
         for code, count in counts.items()
     ]
 
@@ -202,13 +203,13 @@ class HeadcountTab(QWidget):
         self.rates.setText(
             self.tr(
                 "Last 90 days: {hires:.1f} hires and {leavers:.1f} leavers a month. "
-                "Last 12 months: {hired} hired, {left} left, attrition {attrition:.1f} %."
+                "Last 12 months: {hired} hired, {left} left, attrition {attrition}."
             ).format(
                 hires=overview.rates.hires_per_month,
                 leavers=overview.rates.leavers_per_month,
                 hired=overview.hires_12_months,
                 left=overview.leavers_12_months,
-                attrition=100 * overview.annual_attrition_12_months,
+                attrition=percent(overview.annual_attrition_12_months),
             )
         )
         self.chart.set_overview(overview)
