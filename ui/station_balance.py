@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from desktop.acquisition import StationDevices
 from desktop.domain.station import FillSequence
 from desktop.services.actor import Actor
+from desktop.services.station.scan import ScanResult
 from ui.devices_status import reason_text
 from ui.formatting import quantity
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
@@ -49,6 +50,14 @@ class Weighing:
     sequence: FillSequence
     reweighed: bool = False
 
+    @classmethod
+    def again(cls, result: ScanResult, actor: Actor | None, at: float) -> Weighing:
+        """The out-of-tolerance cell once more (off the pan and back on), with its recorded empty
+        weight."""
+        before = Decimal(str(result.details["before"]))
+        unit = str(result.details.get("weighed_in", "g"))
+        return cls(result.code, actor, FillSequence.again(before, unit, at), reweighed=True)
+
 
 class Pan:
     """When the pan was last seen empty and when a cell's weight was last taken: a cell scanned
@@ -62,6 +71,20 @@ class Pan:
     def weighing(self, code: str, actor: Actor | None, scanned_at: float) -> Weighing:
         cleared = self.cleared_at > self.weighed_at
         return Weighing(code, actor, FillSequence(scanned_at, pan_cleared=cleared))
+
+    def feed(self, weighing: Weighing, reading: Any, at: float) -> str | None:
+        """One reading for the cell being weighed: "done" once both weights are known, the new
+        stage when the weighing moved on, None when it did not."""
+        sequence = weighing.sequence
+        stage = sequence.stage
+        if sequence.feed(reading.value, reading.unit, bool(reading.stable) and reading.ok, at):
+            self.weighed_at = at
+            return "done"
+        if sequence.stage == stage:
+            return None
+        if sequence.stage == "emptied":
+            self.weighed_at = at
+        return sequence.stage
 
     def note(self, reading: Any, at: float, weighing: Weighing | None) -> None:
         """Remember an empty pan (a reading below the load threshold)."""

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
 from desktop.domain.station import Verdict
@@ -107,6 +108,18 @@ def recent_scans_model(
         ],
         parent,
     )
+
+
+def recent_scans_view(model: RecordTableModel[ScanResult]) -> QTableView:
+    """The last scans as a table to read, not to select or click."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionMode(QTableView.SelectionMode.NoSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return view
 
 
 def layout_mangled(code: str) -> bool:

@@ -1,4 +1,5 @@
-"""The status bar's device line stays one short line whatever a device says (issue 12)."""
+"""The status bar's device line stays one short line whatever a device says; the full reason
+is kept for where there is room for it (ui/devices_status.py)."""
 
 from __future__ import annotations
 

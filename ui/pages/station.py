@@ -4,9 +4,11 @@ in words) with a sound, the live weight when the station weighs, the lots loaded
 scans. Input from the serial scanner or the keyboard-wedge field, which refuses a code that looks
 typed on a keyboard of another layout (AZERTY) instead of recording it.
 
-The seams: the scan queue is `ui/station_queue.py`, the balance panel and the pan's history
-`ui/station_balance.py`, the decisions after an out-of-tolerance fill `ui/station_decisions.py`;
-this page ties them to the operations kernel and the devices (`StationDevices`).
+The seams: station, operator and product on top are `ui/station_header.py`, the verdict
+`ui/station_verdict.py`, the scan queue and the last scans `ui/station_queue.py`, the balance
+panel and the pan's history `ui/station_balance.py`, the decisions after an out-of-tolerance fill
+`ui/station_decisions.py`; this page ties them to the operations kernel and to the devices
+(`desktop.acquisition.StationDevices`).
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +34,7 @@ from desktop.acquisition import StationDevices
 from desktop.context import AppContext
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
-from desktop.domain.station import FillSequence, Mode, Rejection, instruction
+from desktop.domain.station import Mode, Rejection, instruction
 from desktop.services.actor import Actor
 from desktop.services.plant import list_stations, site_info
 from desktop.services.station.pipeline import record_scan
@@ -55,6 +55,7 @@ from ui.station_queue import (
     ScanQueue,
     layout_warning,
     recent_scans_model,
+    recent_scans_view,
     refused_during_weighing,
 )
 from ui.station_verdict import VerdictPanel
@@ -124,13 +125,7 @@ class StationPage(QWidget):
         self.loaded.setObjectName("loaded")
 
         self.recent_model = recent_scans_model(self._plant_time, self)
-        self.recent = QTableView()
-        self.recent.setModel(self.recent_model)
-        self.recent.verticalHeader().hide()
-        self.recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.recent.horizontalHeader().setStretchLastSection(True)
-        self.recent.setSelectionMode(QTableView.SelectionMode.NoSelection)
-        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recent = recent_scans_view(self.recent_model)
 
         middle = QHBoxLayout()
         left = QVBoxLayout()
@@ -378,16 +373,13 @@ class StationPage(QWidget):
         self._pan.note(reading, at, weighing)
         if weighing is None or self._queue.busy:
             return
-        sequence = weighing.sequence
-        stage = sequence.stage
-        if sequence.feed(reading.value, reading.unit, bool(reading.stable) and reading.ok, at):
-            self._pan.weighed_at = at
+        moved = self._pan.feed(weighing, reading, at)
+        if moved == "done":
             self._record_fill()
-        elif sequence.stage != stage:
-            if sequence.stage == "before":
+        elif moved is not None:
+            if moved == "before":
                 self.instruction.setText(render(instruction("weigh_before")))
-            elif sequence.stage == "emptied":
-                self._pan.weighed_at = at
+            elif moved == "emptied":
                 self.instruction.setText(render(instruction("weigh_after")))
             self._show_empty_weight()
 
@@ -451,15 +443,8 @@ class StationPage(QWidget):
 
     def _reweigh(self, result: ScanResult) -> None:
         """Weigh the filled cell once more: off the pan and back on, with the same empty weight."""
-        before = Decimal(str(result.details["before"]))
-        unit = str(result.details.get("weighed_in", "g"))
         self._pending = result.code
-        self._weighing = Weighing(
-            result.code,
-            self._ops.actor,
-            FillSequence.again(before, unit, self._clock()),
-            reweighed=True,
-        )
+        self._weighing = Weighing.again(result, self._ops.actor, self._clock())
         self.instruction.setText(render(instruction("weigh_after")))
         self.verdict.show_verdict("idle", self.tr("Weigh again"), result.code)
         self._show_next_actions()
