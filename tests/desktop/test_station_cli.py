@@ -25,7 +25,7 @@ COMMAND = [sys.executable, "-m", "desktop.cli"]
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The live floor once per module: 12 cells made at STACK-1, the first 6 filled, a held
     electrolyte lot; users who may and may not scan."""
-    from desktop.services import people, security
+    from desktop.services import security, skills
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor, seed_live_floor
@@ -56,7 +56,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             )
         until = date.today() + timedelta(days=365)
         for station_type in ("formation", "filling"):
-            people.set_certification(
+            skills.set_certification(
                 session, system, "BADGE-100001", station_type, "qualified", until
             )
     with database.unit_of_work() as session:
