@@ -34,7 +34,7 @@ from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
 from desktop.services.csv_files import write_csv
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import SignedChange
 from desktop.storage.import_runs import PENDING_STATES
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item, ItemHold
 from desktop.storage.types import UtcDateTime
@@ -540,7 +540,7 @@ def release_hold(
     session: Session, actor: Actor, business_id: str, reason: str, secret: str
 ) -> HoldInfo:
     """Release a hold: QA role, a reason and an electronic signature (PIN or password)."""
-    actor.require(Permission.RELEASE_HOLD)
+    change = SignedChange(session, actor, Permission.RELEASE_HOLD)
     why = _reason(reason)
     item = _item(session, check_item_id(business_id))
     hold = _active_hold(session, item.id)
@@ -548,22 +548,19 @@ def release_hold(
         raise ConflictError(
             QT_TRANSLATE_NOOP("Messages", "{id} is not on hold"), id=item.business_id
         )
-    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    change.sign(secret)
     hold.released_at = utc_now()
     hold.released_by = actor.username
     hold.release_reason = why
-    hold.signature_meaning = meaning.value
+    hold.signature_meaning = change.meaning.value
     item.held = False
     session.flush()
-    audit.record(
-        session,
-        actor,
+    change.record(
         "release",
         "item",
         item.business_id,
         changes={"status": (ON_HOLD, item.status)},
         reason=why,
-        signature_meaning=meaning.value,
     )
     return _hold_info(item, hold)
 
@@ -579,7 +576,7 @@ def list_holds(session: Session, actor: Actor, active_only: bool = True) -> list
 
 def scrap(session: Session, actor: Actor, business_id: str, reason: str, secret: str) -> None:
     """Scrap a unit or what is left of a lot (signed); it can no longer be consumed."""
-    actor.require(Permission.RELEASE_HOLD)
+    change = SignedChange(session, actor, Permission.RELEASE_HOLD)
     why = _reason(reason)
     item = _item(session, check_item_id(business_id))
     if item.status != ItemStatus.AVAILABLE:
@@ -588,16 +585,13 @@ def scrap(session: Session, actor: Actor, business_id: str, reason: str, secret:
             id=item.business_id,
             status=item.status,
         )
-    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    change.sign(secret)
     item.status = ItemStatus.SCRAPPED.value
     session.flush()
-    audit.record(
-        session,
-        actor,
+    change.record(
         "scrap",
         "item",
         item.business_id,
         changes={"status": (ItemStatus.AVAILABLE.value, ItemStatus.SCRAPPED.value)},
         reason=why,
-        signature_meaning=meaning.value,
     )

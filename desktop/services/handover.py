@@ -28,7 +28,7 @@ from desktop.services.actor import Actor
 from desktop.services.handover_summary import HandoverSummary, handover_summary
 from desktop.services.roster import check_line
 from desktop.services.shifts import ShiftInfo, previous_shift, shift_at, shift_info
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import Meaning, SignedChange
 from desktop.storage.models import Line
 from desktop.storage.models.shifts import Handover
 
@@ -268,7 +268,7 @@ def acknowledge_handover(
 ) -> HandoverView:
     """The incoming supervisor signs that they read the handover (someone other than its
     author; `reject` records that they do not accept it as written)."""
-    actor.require(Permission.WRITE_HANDOVER)
+    change = SignedChange(session, actor, Permission.WRITE_HANDOVER)
     now = now or utc_now()
     shift = shift_info(session, day, code)
     line_code = check_line(session, line)
@@ -291,14 +291,12 @@ def acknowledge_handover(
                 "Messages", "The incoming supervisor acknowledges, not the one who wrote it"
             )
         )
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     row.acknowledged_by, row.acknowledged_at = actor.username, now
     row.acknowledgement_note = _clean(note) or None
-    row.signature_meaning = signed.value
+    row.signature_meaning = change.meaning.value
     session.flush()
-    audit.record(
-        session,
-        actor,
+    change.record(
         "acknowledge",
         "handover",
         row.uuid,
@@ -307,7 +305,6 @@ def acknowledge_handover(
             "shift": f"{shift.day}/{shift.code}",
             "note": row.acknowledgement_note,
         },
-        signature_meaning=signed.value,
     )
     return _view(row, line_code)
 

@@ -21,7 +21,7 @@ from desktop.domain.plant_time import DEFAULT_TIME_ZONE, utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import Meaning, SignedChange
 from desktop.storage.models import (
     Crew,
     Line,
@@ -259,22 +259,13 @@ def save_line(
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> LineInfo:
     """Create a line, or update the one with this id (signed, audited)."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    signed = sign(session, actor, secret, meaning)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA).sign(secret, meaning)
     before = session.scalar(select(Line).where(Line.code == code.strip().upper()))
     old = _line_values(before) if before is not None else {}
     line = put_line(session, code, name, kind, active)
     changes = audit.diff(old, _line_values(line))
     if changes:
-        audit.record(
-            session,
-            actor,
-            "update" if old else "create",
-            "line",
-            line.code,
-            changes=changes,
-            signature_meaning=signed.value,
-        )
+        change.record("update" if old else "create", "line", line.code, changes=changes)
     return LineInfo(line.code, line.name, line.kind, line.active, len(line.stations))
 
 
@@ -297,8 +288,7 @@ def save_station(
     `new=True` (the Admin page's "New station") refuses an id that exists instead of editing it.
     Master data: signed and audited.
     """
-    actor.require(Permission.EDIT_MASTER_DATA)
-    signed = sign(session, actor, secret, meaning)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA).sign(secret, meaning)
     before = session.execute(
         select(Station, Line.code).join(Line).where(Station.code == code.strip().upper())
     ).first()
@@ -307,15 +297,7 @@ def save_station(
     line_code = check_code(line, "line")
     changes = audit.diff(old, _station_values(station, line_code))
     if changes:
-        audit.record(
-            session,
-            actor,
-            "update" if old else "create",
-            "station",
-            station.code,
-            changes=changes,
-            signature_meaning=signed.value,
-        )
+        change.record("update" if old else "create", "station", station.code, changes=changes)
     return StationInfo(
         station.code,
         station.name,
@@ -335,8 +317,7 @@ def delete_station(
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> None:
     """Remove a station nothing refers to; one with records must be set out of service."""
-    actor.require(Permission.EDIT_MASTER_DATA)
-    signed = sign(session, actor, secret, meaning)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA).sign(secret, meaning)
     found = session.execute(
         select(Station, Line.code).join(Line).where(Station.code == code)
     ).first()
@@ -357,15 +338,7 @@ def delete_station(
             ),
             station=code,
         ) from exc
-    audit.record(
-        session,
-        actor,
-        "delete",
-        "station",
-        code,
-        changes={k: (v, None) for k, v in old.items()},
-        signature_meaning=signed.value,
-    )
+    change.record("delete", "station", code, changes={k: (v, None) for k, v in old.items()})
 
 
 def get_setting(session: Session, key: str) -> str | None:

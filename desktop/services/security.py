@@ -34,7 +34,7 @@ from desktop.domain.roles import Permission, Role
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
 from desktop.services.passwords import hash_secret, verify_secret
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import Meaning, SignedChange
 from desktop.storage.models.people import Employee
 from desktop.storage.models.plant import Station
 from desktop.storage.models.security import User
@@ -252,13 +252,11 @@ def create_user(
     secret: str = "",
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> UserInfo:
-    actor.require(Permission.MANAGE_USERS)
+    change = SignedChange(session, actor, Permission.MANAGE_USERS)
     chosen = check_role(role)
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     user = _new_user(session, username, display_name, chosen, badge, password, pin)
-    audit.record(
-        session,
-        actor,
+    change.record(
         "create",
         "user",
         user.username,
@@ -268,7 +266,6 @@ def create_user(
             "password": password is not None,
             "pin": pin is not None,
         },
-        signature_meaning=signed.value,
     )
     return _info(user, badge)
 
@@ -294,8 +291,7 @@ def update_user(
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> UserInfo:
     """Change a user's role, activity or secrets (an unlock comes with a new secret)."""
-    actor.require(Permission.MANAGE_USERS)
-    signed = sign(session, actor, secret, meaning)
+    change = SignedChange(session, actor, Permission.MANAGE_USERS).sign(secret, meaning)
     user = _user(session, username)
     changes: dict[str, tuple[object, object]] = {}
     if role is not None and role != user.role:
@@ -317,16 +313,7 @@ def update_user(
     if password is not None or pin is not None:
         user.failed_attempts, user.locked_until = 0, None
     if changes:
-        audit.record(
-            session,
-            actor,
-            "update",
-            "user",
-            user.username,
-            changes=changes,
-            reason=reason,
-            signature_meaning=signed.value,
-        )
+        change.record("update", "user", user.username, changes=changes, reason=reason)
     session.flush()
     return _info(user, _badge_of(session, user))
 
@@ -529,23 +516,19 @@ def unlock_user(
 ) -> UserInfo:
     """An administrator lifts a lock after failed attempts before it runs out (signed,
     audited); the failure count starts again from zero."""
-    actor.require(Permission.MANAGE_USERS)
-    signed = sign(session, actor, secret, meaning)
+    change = SignedChange(session, actor, Permission.MANAGE_USERS).sign(secret, meaning)
     user = _user(session, username)
     now = now or utc_now()
     if user.locked_until is None or user.locked_until <= now:
         raise ConflictError(
             QT_TRANSLATE_NOOP("Messages", "{user} is not locked"), user=user.display_name
         )
-    audit.record(
-        session,
-        actor,
+    change.record(
         "unlock",
         "user",
         user.username,
         changes={"locked_until": (user.locked_until, None)},
         reason=(reason or "").strip() or None,
-        signature_meaning=signed.value,
     )
     user.failed_attempts, user.locked_until = 0, None
     session.flush()

@@ -29,7 +29,7 @@ from desktop.services.shifts import (
     list_patterns,
     rotation_info,
 )
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import Meaning, SignedChange
 from desktop.storage.models import ShiftPattern
 from desktop.storage.models.shifts import PublicHoliday, ShiftRotation
 
@@ -46,7 +46,7 @@ def save_pattern(
 ) -> PatternInfo:
     """New start and end times for the shifts of a pattern (its shift ids stay: rosters and
     attendance refer to them)."""
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     pattern = find_pattern(session, code)
     proposed = rules.check_pattern([rules.ShiftDef(c, s, e) for c, s, e in shifts])
     if sorted(s.code for s in proposed) != sorted(s.code for s in pattern.shifts):
@@ -57,7 +57,7 @@ def save_pattern(
             pattern=pattern.code,
             known=", ".join(s.code for s in pattern.shifts),
         )
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     wanted = {s.code: s for s in proposed}
     changes: dict[str, tuple[object, object]] = {}
     for definition in pattern.shifts:
@@ -72,15 +72,7 @@ def save_pattern(
         pattern.name = name.strip()[:100]
     session.flush()
     if changes:
-        audit.record(
-            session,
-            actor,
-            "update",
-            "shift_pattern",
-            pattern.code,
-            changes=changes,
-            signature_meaning=signed.value,
-        )
+        change.record("update", "shift_pattern", pattern.code, changes=changes)
     return next(p for p in list_patterns(session) if p.code == pattern.code)
 
 
@@ -93,9 +85,9 @@ def activate_pattern(
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> PatternInfo:
     """Make `code` the site's pattern (3x8 or 2x12): the calendar and rosters follow it."""
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     chosen = find_pattern(session, code)
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     site = default_site(session)
     before = session.scalar(
         select(ShiftPattern.code).where(ShiftPattern.site_id == site.id, ShiftPattern.active)
@@ -104,14 +96,11 @@ def activate_pattern(
         pattern.active = pattern.id == chosen.id
     session.flush()
     if before != chosen.code:
-        audit.record(
-            session,
-            actor,
+        change.record(
             "update",
             "shift_pattern",
             "active",
             changes={"active": (before, chosen.code)},
-            signature_meaning=signed.value,
         )
     return next(p for p in list_patterns(session) if p.code == chosen.code)
 
@@ -130,7 +119,7 @@ def save_rotation(
 ) -> RotationInfo:
     """The crews' rotation through a pattern: refused when any shift of any day would have no
     crew or two."""
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     pattern = find_pattern(session, pattern_code)
     codes = [s.code for s in pattern.shifts]
     parsed = rules.parse_cycle(cycle, codes)
@@ -145,7 +134,7 @@ def save_rotation(
             known=", ".join(sorted(known_crews)),
         )
     rules.check_rotation(rules.Rotation(anchor, parsed, crew_list, int(step)), codes)
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     old = rotation_info(session, pattern)
     row = session.scalar(select(ShiftRotation).where(ShiftRotation.pattern_id == pattern.id))
     if row is None:
@@ -164,14 +153,11 @@ def save_rotation(
         {"anchor": anchor, "cycle": row.cycle, "crews": row.crews, "step": row.step_days},
     )
     if changes or not old.stored:
-        audit.record(
-            session,
-            actor,
+        change.record(
             "update" if old.stored else "create",
             "shift_rotation",
             pattern.code,
             changes=changes,
-            signature_meaning=signed.value,
         )
     return rotation_info(session, pattern)
 
@@ -186,11 +172,11 @@ def save_holiday(
     secret: str = "",
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> HolidayInfo:
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     name = " ".join((name or "").split())[:100]
     if not name:
         raise InputError(QT_TRANSLATE_NOOP("Messages", "A holiday needs a name"))
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     site = default_site(session)
     row = session.scalar(
         select(PublicHoliday).where(PublicHoliday.site_id == site.id, PublicHoliday.day == day)
@@ -204,14 +190,11 @@ def save_holiday(
     session.flush()
     changes = audit.diff(old, {"name": name, "closed": closed})
     if changes:
-        audit.record(
-            session,
-            actor,
+        change.record(
             "update" if old else "create",
             "public_holiday",
             day.isoformat(),
             changes=changes,
-            signature_meaning=signed.value,
         )
     return HolidayInfo(day, name, closed)
 
@@ -224,7 +207,7 @@ def delete_holiday(
     secret: str = "",
     meaning: Meaning | str = Meaning.APPROVE,
 ) -> None:
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     site = default_site(session)
     row = session.scalar(
         select(PublicHoliday).where(PublicHoliday.site_id == site.id, PublicHoliday.day == day)
@@ -233,19 +216,11 @@ def delete_holiday(
         raise NotFoundError(
             QT_TRANSLATE_NOOP("Messages", "No holiday on {day}"), day=day.isoformat()
         )
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     changes = {"name": (row.name, None), "closed": (row.closed, None)}
     session.delete(row)
     session.flush()
-    audit.record(
-        session,
-        actor,
-        "delete",
-        "public_holiday",
-        day.isoformat(),
-        changes=changes,
-        signature_meaning=signed.value,
-    )
+    change.record("delete", "public_holiday", day.isoformat(), changes=changes)
 
 
 def add_french_holidays(
@@ -258,13 +233,13 @@ def add_french_holidays(
 ) -> int:
     """Add France's eleven public holidays of `year` (the plant keeps running: not closed);
     days already listed are left as they are. Returns how many were added."""
-    actor.require(Permission.EDIT_MASTER_DATA)
+    change = SignedChange(session, actor, Permission.EDIT_MASTER_DATA)
     if not 2000 <= year <= 2100:
         raise InputError(
             QT_TRANSLATE_NOOP("Messages", "Holidays are computed for 2000 to 2100, not {year}"),
             year=year,
         )
-    signed = sign(session, actor, secret, meaning)
+    change.sign(secret, meaning)
     site = default_site(session)
     known = holidays_between(session, date(year, 1, 1), date(year, 12, 31))
     added = 0
@@ -274,13 +249,10 @@ def add_french_holidays(
             added += 1
     session.flush()
     if added:
-        audit.record(
-            session,
-            actor,
+        change.record(
             "create",
             "public_holiday",
             f"france-{year}",
             changes={"year": year, "added": added},
-            signature_meaning=signed.value,
         )
     return added

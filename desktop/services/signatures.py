@@ -1,19 +1,25 @@
 """Electronic signatures: re-entering one's PIN or password and choosing a meaning.
 
 Releasing a hold, scrapping and master-data changes require one; the meaning is stored with the
-record and in the audit trail (`signature_meaning`).
+record and in the audit trail (`signature_meaning`). `SignedChange` walks every such service
+through the same steps in the same order: the permission, the signature, the change, the audit
+row with the meaning.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
+from desktop.domain.roles import Permission
+from desktop.services import audit
 from desktop.services.actor import Actor
 from desktop.services.passwords import verify_secret
-from desktop.storage.models.security import User
+from desktop.storage.models.security import AuditEntry, User
 
 
 class Meaning(StrEnum):
@@ -38,3 +44,52 @@ def sign(session: Session, actor: Actor, secret: str, meaning: Meaning | str) ->
             QT_TRANSLATE_NOOP("Messages", "Signature refused: the PIN or password is wrong")
         )
     return chosen
+
+
+class SignedChange:
+    """One signed change of business data, from its permission to its audit row.
+
+    Making one checks the permission (nothing else has run yet); the service then checks its
+    request, calls `sign` before it changes anything, makes the change and `record`s it. A change
+    refused on the way raises, and nothing is recorded; `record` before `sign` is a programming
+    error. Usually `SignedChange(session, actor, permission).sign(secret, meaning)` in one line.
+    """
+
+    def __init__(self, session: Session, actor: Actor, permission: Permission) -> None:
+        actor.require(permission)
+        self.session = session
+        self.actor = actor
+        self._meaning: Meaning | None = None
+
+    def sign(self, secret: str, meaning: Meaning | str = Meaning.APPROVE) -> SignedChange:
+        """Check the signer's secret (`sign` above); the change may be made after this."""
+        self._meaning = sign(self.session, self.actor, secret, meaning)
+        return self
+
+    @property
+    def meaning(self) -> Meaning:
+        """The meaning signed, to store on the record itself (a hold, a handover)."""
+        if self._meaning is None:
+            raise RuntimeError("a signed change is signed before it is made")
+        return self._meaning
+
+    def record(
+        self,
+        action: str,
+        object_type: str,
+        object_id: str,
+        *,
+        changes: Mapping[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> AuditEntry:
+        """The audit row of the change, with the meaning signed (desktop/services/audit.py)."""
+        return audit.record(
+            self.session,
+            self.actor,
+            action,
+            object_type,
+            object_id,
+            changes=changes,
+            reason=reason,
+            signature_meaning=self.meaning.value,
+        )

@@ -17,7 +17,7 @@ from desktop.domain.roles import Permission
 from desktop.domain.station import DEFAULT_ROUTES
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.signatures import Meaning, sign
+from desktop.services.signatures import SignedChange
 from desktop.storage.models.genealogy import Recipe, Route, RouteStep
 
 
@@ -81,7 +81,7 @@ def save_route(
     active: bool = True,
 ) -> RouteInfo:
     """Create or replace a route (signed, audited with the old and new steps)."""
-    actor.require(Permission.EDIT_ROUTES)
+    change = SignedChange(session, actor, Permission.EDIT_ROUTES)
     code = _text(code, "Route id", 32).upper()
     name = _text(name, "Route name", 100)
     if kind not in KIND_CODES:
@@ -93,7 +93,7 @@ def save_route(
     if len(set(steps)) != len(steps):
         raise InputError(QT_TRANSLATE_NOOP("Messages", "A route passes each station type once"))
     material = material.strip() or None if material else None
-    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    change.sign(secret)
     route = session.scalar(select(Route).where(Route.code == code))
     old: dict[str, object] = {}
     if route is None:
@@ -117,14 +117,11 @@ def save_route(
         session.add(RouteStep(route_id=route.id, position=position, station_type=step))
     session.flush()
     new = {"name": name, "kind": kind, "material": material, "active": active, "steps": list(steps)}
-    audit.record(
-        session,
-        actor,
+    change.record(
         "update" if old else "create",
         "route",
         code,
         changes=audit.diff(old, new) if old else new,
-        signature_meaning=meaning.value,
     )
     return RouteInfo(code, name, kind, material, tuple(steps), active)
 
@@ -174,7 +171,7 @@ def save_recipe(
     secret: str,
 ) -> RecipeInfo:
     """Create or change a target and tolerance (signed, audited old -> new)."""
-    actor.require(Permission.EDIT_ROUTES)
+    change = SignedChange(session, actor, Permission.EDIT_ROUTES)
     check_station_type(station_type)
     product = _text(product, "Product", 64)
     parameter = _text(parameter, "Parameter", 64)
@@ -182,7 +179,7 @@ def save_recipe(
     target, tolerance = Decimal(target), Decimal(tolerance)
     if target < 0 or tolerance < 0:
         raise InputError(QT_TRANSLATE_NOOP("Messages", "Target and tolerance cannot be negative"))
-    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    change.sign(secret)
     recipe = session.scalar(
         select(Recipe).where(
             Recipe.station_type == station_type,
@@ -218,22 +215,14 @@ def save_recipe(
         recipe.updated_at, recipe.updated_by = utc_now(), actor.username
         action = "update"
     session.flush()
-    audit.record(
-        session,
-        actor,
-        action,
-        "recipe",
-        f"{station_type}/{product}/{parameter}",
-        changes=changes,
-        signature_meaning=meaning.value,
-    )
+    change.record(action, "recipe", f"{station_type}/{product}/{parameter}", changes=changes)
     return RecipeInfo(station_type, product, parameter, target, tolerance, unit, actor.username)
 
 
 def delete_recipe(
     session: Session, actor: Actor, station_type: str, product: str, parameter: str, secret: str
 ) -> None:
-    actor.require(Permission.EDIT_ROUTES)
+    change = SignedChange(session, actor, Permission.EDIT_ROUTES)
     recipe = session.scalar(
         select(Recipe).where(
             Recipe.station_type == station_type,
@@ -246,16 +235,13 @@ def delete_recipe(
             QT_TRANSLATE_NOOP("Messages", "No such recipe: {recipe}"),
             recipe=f"{station_type}/{product}/{parameter}",
         )
-    meaning = sign(session, actor, secret, Meaning.APPROVE)
+    change.sign(secret)
     old = {"target": recipe.target, "tolerance": recipe.tolerance, "unit": recipe.unit}
     session.delete(recipe)
     session.flush()
-    audit.record(
-        session,
-        actor,
+    change.record(
         "delete",
         "recipe",
         f"{station_type}/{product}/{parameter}",
         changes={k: (v, None) for k, v in old.items()},
-        signature_meaning=meaning.value,
     )
