@@ -21,6 +21,7 @@ from desktop.acquisition import StationDevices
 from desktop.domain.station import FillSequence
 from desktop.services.actor import Actor
 from desktop.services.station.scan import ScanResult
+from hardware.codecs.reading import Reading
 from ui.devices_status import reason_text
 from ui.formatting import quantity
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
@@ -72,7 +73,7 @@ class Pan:
         cleared = self.cleared_at > self.weighed_at
         return Weighing(code, actor, FillSequence(scanned_at, pan_cleared=cleared))
 
-    def feed(self, weighing: Weighing, reading: Any, at: float) -> str | None:
+    def feed(self, weighing: Weighing, reading: Reading, at: float) -> str | None:
         """One reading for the cell being weighed: "done" once both weights are known, the new
         stage when the weighing moved on, None when it did not."""
         sequence = weighing.sequence
@@ -86,7 +87,7 @@ class Pan:
             self.weighed_at = at
         return sequence.stage
 
-    def note(self, reading: Any, at: float, weighing: Weighing | None) -> None:
+    def note(self, reading: Reading, at: float, weighing: Weighing | None) -> None:
         """Remember an empty pan (a reading below the load threshold)."""
         if not reading.ok:
             return
@@ -103,7 +104,7 @@ class BalancePanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self.reading: Any = None
+        self.reading: Reading | None = None
         self.reading_at = 0.0
         last = devices.last_status if devices is not None else {}
         self.status: Any = last.get(BALANCE)
@@ -141,7 +142,7 @@ class BalancePanel(QFrame):
         self.setMinimumWidth(320)
         self._paint_weight(grey=True)
 
-    def take(self, reading: Any, at: float) -> None:
+    def take(self, reading: Reading, at: float) -> None:
         self.reading, self.reading_at = reading, at
 
     def problem(self) -> str | None:

@@ -43,6 +43,8 @@ from desktop.services.station.state import StationState, station_state
 from desktop.services.station.weighing import record_addition, record_fill
 from desktop.services.storage_failures import StorageFailure
 from desktop.tasks import Ops
+from hardware.codecs.reading import Reading
+from hardware.codecs.scanner import Scan
 from ui.devices_status import reason_text
 from ui.main_window import Area
 from ui.messages import describe_error, render
@@ -254,7 +256,7 @@ class StationPage(QWidget):
             return
         self.submit(code)
 
-    def _on_scan(self, scan: Any) -> None:
+    def _on_scan(self, scan: Scan) -> None:
         if not self.isVisible():
             return
         if scan.error is not None:
@@ -366,7 +368,7 @@ class StationPage(QWidget):
             self.weight_panel.status = status
             self._show_reading()
 
-    def _on_reading(self, reading: Any) -> None:
+    def _on_reading(self, reading: Reading) -> None:
         at = self._clock()  # when it reached the page: never earlier than the balance took it
         self.weight_panel.take(reading, at)
         weighing = self._weighing
