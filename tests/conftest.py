@@ -4,6 +4,8 @@ and PostgreSQL when LINEDESK_TEST_DATABASE_URL is set), and the offscreen Qt pla
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +15,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("LINEDESK_DATABASE_URL", None)
 os.environ.pop("LINEDESK_LANGUAGE", None)
+_SETTINGS = Path(tempfile.mkdtemp(prefix="linedesk-test-settings-"))
+os.environ["XDG_CONFIG_HOME"] = str(_SETTINGS / "user")
 
 PG_URL = os.environ.get("LINEDESK_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -27,18 +31,18 @@ def linedesk_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def qt_settings_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def qt_settings_home() -> Iterator[Path]:
     """QSettings (window geometry, the last area) write into a temporary folder, never into the
     user's own `Linedesk.conf`: every format and scope in this process, and child processes
-    (the self-test, the CLI) through XDG_CONFIG_HOME, where Qt looks on Linux."""
+    (the self-test, the CLI) through XDG_CONFIG_HOME, where Qt looks on Linux. The variable is
+    set when this file is imported, before any test module copies the environment."""
     from PySide6.QtCore import QSettings
 
-    folder = tmp_path_factory.mktemp("qsettings")
-    os.environ["XDG_CONFIG_HOME"] = str(folder / "user")
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(folder / "user"))
-        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(folder / "system"))
-    yield folder
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(_SETTINGS / "user"))
+        QSettings.setPath(settings_format, QSettings.Scope.SystemScope, str(_SETTINGS / "system"))
+    yield _SETTINGS
+    shutil.rmtree(_SETTINGS, ignore_errors=True)
 
 
 def _pg_schema_url(schema: str) -> str:
