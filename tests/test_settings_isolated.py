@@ -33,3 +33,25 @@ def test_the_windows_own_settings_land_there_too(qt_settings_home: Path) -> None
     finally:
         QCoreApplication.setOrganizationName(names[0])
         QCoreApplication.setApplicationName(names[1])
+
+
+def test_a_child_process_writes_there_too(qt_settings_home: Path) -> None:
+    """The self-test and the CLI run as child processes: Qt finds the folder in the environment."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from PySide6.QtCore import QSettings; s = QSettings('Linedesk', 'Linedesk'); "
+            "s.setValue('window/area', 'line'); s.sync(); print(s.fileName())",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+    written = Path(done.stdout.strip())
+    assert written.is_relative_to(qt_settings_home) and written.is_file(), done.stderr
