@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -37,10 +40,6 @@ def test_the_windows_own_settings_land_there_too(qt_settings_home: Path) -> None
 
 def test_a_child_process_writes_there_too(qt_settings_home: Path) -> None:
     """The self-test and the CLI run as child processes: Qt finds the folder in the environment."""
-    import os
-    import subprocess
-    import sys
-
     done = subprocess.run(
         [
             sys.executable,
