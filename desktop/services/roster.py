@@ -26,10 +26,10 @@ from desktop.domain.messages import QT_TRANSLATE_NOOP, Message, NotFoundError
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
-from desktop.services.plant import default_site
+from desktop.services.employee_history import crew_ids
 from desktop.services.shifts import ShiftInfo, shift_info
 from desktop.services.skills import certification_problem
-from desktop.storage.models import Crew, Line, Station
+from desktop.storage.models import Line, Station
 from desktop.storage.models.people import Employee, EmployeeAssignment
 from desktop.storage.models.shifts import Attendance, RosterEntry, RosterShift, StationPost
 
@@ -181,11 +181,6 @@ def check_line(session: Session, line: str | None) -> str | None:
     if session.scalar(select(Line.id).where(Line.code == code)) is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Messages", "Unknown line: {line}"), line=code)
     return code
-
-
-def crew_ids(session: Session) -> dict[str, int]:
-    site = default_site(session)
-    return dict(session.execute(select(Crew.code, Crew.id).where(Crew.site_id == site.id)).all())
 
 
 def crews_in_force(session: Session, day: date) -> dict[int, int | None]:

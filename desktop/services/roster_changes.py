@@ -18,8 +18,8 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services import audit
 from desktop.services.actor import Actor
+from desktop.services.employee_history import crew_ids
 from desktop.services.roster import (
-    crew_ids,
     employee_by_badge,
     planned,
     station_ref,

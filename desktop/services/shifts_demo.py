@@ -22,9 +22,10 @@ from desktop.domain.roles import Permission
 from desktop.domain.shifts import french_holidays
 from desktop.services import audit
 from desktop.services.actor import Actor
+from desktop.services.employee_history import crew_ids
 from desktop.services.handover_summary import HandoverSummary
 from desktop.services.plant import default_site
-from desktop.services.roster import crew_ids, crews_in_force, planned, stations_by_id
+from desktop.services.roster import crews_in_force, planned, stations_by_id
 from desktop.services.shifts import ShiftInfo, calendar, plant_today
 from desktop.services.shifts_figures import figures
 from desktop.storage.database import Database
