@@ -34,10 +34,6 @@ def register(commands: argparse._SubParsersAction) -> None:
         module.register_report(report_commands)
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
 def _throughput(args: argparse.Namespace) -> int:
     from desktop.domain.plant_time import parse_datetime, utc_now
     from desktop.services.production.figures import throughput

@@ -3,11 +3,10 @@ headcount by month): what the headcount view sets against the staffing target.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.messages import (
@@ -146,37 +145,6 @@ def hiring_plan(session: Session, actor: Actor) -> list[tuple[date, int]]:
         (p.month, p.planned_headcount)
         for p in session.scalars(select(HiringPlanPoint).order_by(HiringPlanPoint.month))
     ]
-
-
-def save_hiring_plan(
-    session: Session, actor: Actor, points: Sequence[tuple[date, int]]
-) -> list[tuple[date, int]]:
-    """Replace the hiring plan with `points` (first day of each month, planned headcount)."""
-    actor.require(Permission.EDIT_EMPLOYEES)
-    cleaned: dict[date, int] = {}
-    for month, planned in points:
-        if not 0 <= planned <= 100_000:
-            raise InputError(
-                QT_TRANSLATE_NOOP("Messages", "A planned headcount of {value} is not possible"),
-                value=planned,
-            )
-        cleaned[month.replace(day=1)] = planned
-    old = hiring_plan(session, actor)
-    session.execute(delete(HiringPlanPoint))
-    if cleaned:
-        session.execute(
-            HiringPlanPoint.__table__.insert(),
-            [{"month": m, "planned_headcount": n} for m, n in sorted(cleaned.items())],
-        )
-    audit.record(
-        session,
-        actor,
-        "update",
-        "hiring_plan",
-        "plan",
-        changes={"points": (len(old), len(cleaned))},
-    )
-    return sorted(cleaned.items())
 
 
 def open_positions(session: Session, day: date) -> dict[str, int]:

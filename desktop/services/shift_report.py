@@ -68,11 +68,6 @@ class ShiftReport:
             return shown.strftime("%Y-%m-%d %H:%M")
         return shown.strftime("%H:%M")
 
-    def file_stem(self) -> str:
-        return f"shift-{self.shift.day.isoformat()}-{self.shift.code}" + (
-            f"-{self.line}" if self.line else ""
-        )
-
 
 def build_shift_report(
     session: Any,

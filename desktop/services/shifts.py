@@ -235,15 +235,6 @@ def previous_shift(session: Session, shift: ShiftInfo) -> ShiftInfo:
     return shift_info(session, last.day, last.code)
 
 
-def next_shift(session: Session, shift: ShiftInfo) -> ShiftInfo:
-    defs = pattern_shifts(session)
-    tz = plant_zone(session)
-    candidates = rules.slots_between(shift.day, shift.day + timedelta(days=2), defs, tz)
-    later = [s for s in candidates if s.start >= shift.end]
-    first = min(later, key=lambda s: s.start)
-    return shift_info(session, first.day, first.code)
-
-
 def current_shift(session: Session, now: datetime | None = None) -> ShiftInfo | None:
     """The shift running now (None in a gap between shifts)."""
     return shift_at(session, now or utc_now())
