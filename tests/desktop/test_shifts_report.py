@@ -31,7 +31,9 @@ PARIS = ZoneInfo("Europe/Paris")
 # --- reading a PDF's text back, in plain Python ---------------------------------------------------
 
 _OBJECT = re.compile(rb"(\d+) 0 obj(.*?)endobj", re.S)
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+# Up to `endstream` with its end-of-line: compressed data may itself end in a CR or LF byte, and
+# the decompressor ignores what follows its end.
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
 _HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
 
 
@@ -40,7 +42,9 @@ def _stream(body: bytes) -> bytes:
     if found is None:
         return b""
     data = found.group(1)
-    return zlib.decompress(data) if b"FlateDecode" in body[: body.find(b"stream")] else data
+    if b"FlateDecode" in body[: body.find(b"stream")]:
+        return zlib.decompressobj().decompress(data)
+    return data
 
 
 def _cmap(data: bytes) -> dict[int, str]:
