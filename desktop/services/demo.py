@@ -18,12 +18,10 @@ from sqlalchemy import func, select
 from desktop.domain.messages import QT_TRANSLATE_NOOP, ConflictError
 from desktop.domain.roles import Permission
 from desktop.paths import RESOURCES
-from desktop.services import audit, plant
+from desktop.services import audit, plant, plant_settings
 from desktop.services.actor import Actor
 from desktop.storage.database import Database
 from desktop.storage.models import Line
-
-DEMO_MARK = "demo"
 
 
 @dataclass
@@ -100,14 +98,14 @@ DEMO_STEPS: list[tuple[str, DemoStep]] = [
 
 def is_demo(database: Database) -> bool:
     with database.reading() as session:
-        return plant.get_setting(session, DEMO_MARK) == "true"
+        return plant_settings.read(session, plant_settings.DEMO)
 
 
 def seed_demo(database: Database, actor: Actor) -> SeedReport:
     """Fill `database` with the demo plant; running it again brings it up to date."""
     actor.require(Permission.SEED_DEMO)
     with database.unit_of_work() as session:
-        marked = plant.get_setting(session, DEMO_MARK) == "true"
+        marked = plant_settings.read(session, plant_settings.DEMO)
         has_lines = session.scalar(select(func.count()).select_from(Line)) > 0
         if has_lines and not marked:
             raise ConflictError(
@@ -117,7 +115,7 @@ def seed_demo(database: Database, actor: Actor) -> SeedReport:
                     "the demo is never seeded into it",
                 )
             )
-        plant.put_setting(session, DEMO_MARK, "true")
+        plant_settings.write(session, plant_settings.DEMO, True)
     report = SeedReport()
     started = time.perf_counter()
     for name, step in DEMO_STEPS:

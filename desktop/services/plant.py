@@ -342,11 +342,14 @@ def delete_station(
 
 
 def get_setting(session: Session, key: str) -> str | None:
+    """The text stored under `key`, as it is: services read plant settings typed, through their
+    declarations (desktop/services/plant_settings.py), which come here for the row."""
     row = session.get(Setting, key)
     return row.value if row else None
 
 
 def put_setting(session: Session, key: str, value: str) -> None:
+    """Store the text `value` under `key` (plant_settings.write checks it first)."""
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value, updated_at=utc_now()))

@@ -1,10 +1,11 @@
 """Users and sign-in: badge + PIN at stations, username + password at office PCs.
 
 Five failed attempts in a row lock the account for a configurable time (the plant setting
-`security.lockout_minutes`); the lock and every change to a user go to the audit trail. Messages
-never say whether the badge or the PIN was wrong, so a guess learns nothing. An empty PIN or
-password is no attempt (nothing counted), a locked account says until when in plant time, and an
-administrator may lift a lock before it runs out (`unlock_user`, signed and audited).
+`LOCKOUT_MINUTES` of desktop/services/plant_settings.py); the lock and every change to a user go to
+the audit trail. Messages never say whether the badge or the PIN was wrong, so a guess learns
+nothing. An empty PIN or password is no attempt (nothing counted), a locked account says until when
+in plant time, and an administrator may lift a lock before it runs out (`unlock_user`, signed and
+audited).
 
 Every function takes the unit of work first; the GUI calls them through the operations kernel.
 A sign-in is a write by the `workstation()` (nobody is signed in yet) that returns an `Attempt`
@@ -31,7 +32,7 @@ from desktop.domain.messages import (
 )
 from desktop.domain.plant_time import to_plant, utc_now, zone
 from desktop.domain.roles import Permission, Role
-from desktop.services import audit, plant
+from desktop.services import audit, plant, plant_settings
 from desktop.services.actor import Actor
 from desktop.services.passwords import hash_secret, verify_secret
 from desktop.services.signatures import Meaning, SignedChange
@@ -40,8 +41,6 @@ from desktop.storage.models.plant import Station
 from desktop.storage.models.security import User
 
 MAX_FAILED_ATTEMPTS = 5
-LOCKOUT_SETTING = "security.lockout_minutes"
-DEFAULT_LOCKOUT_MINUTES = 15
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 _PIN = re.compile(r"^[0-9]{4,8}$")
 MIN_PASSWORD = 8
@@ -137,11 +136,6 @@ def check_role(value: str) -> Role:
             role=value,
             known=", ".join(r.value for r in Role),
         ) from None
-
-
-def lockout_minutes(session: Session) -> int:
-    value = plant.get_setting(session, LOCKOUT_SETTING)
-    return int(value) if value and value.isdigit() else DEFAULT_LOCKOUT_MINUTES
 
 
 def count_users(session: Session) -> int:
@@ -403,7 +397,7 @@ def _attempt(
     if not verify_secret(secret_hash(user), secret):
         user.failed_attempts += 1
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-            minutes = lockout_minutes(session)
+            minutes = plant_settings.read(session, plant_settings.LOCKOUT_MINUTES)
             user.locked_until = now + timedelta(minutes=minutes)
             user.failed_attempts = 0
             audit.record(
