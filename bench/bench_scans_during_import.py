@@ -1,4 +1,5 @@
-"""Station scans during a genealogy import on one SQLite file (issue 12, deliverable 4).
+"""Station scans during a genealogy import on one SQLite file (README: "Stations keep working
+during an import").
 
     python bench/bench_scans_during_import.py                 # about 4.6 M links
     python bench/bench_scans_during_import.py --packs 389     # about 0.6 M links, quicker
@@ -6,13 +7,14 @@
 The synthetic plant of desktop/services/genealogy_synthetic.py (2,981 packs: 4.6 M links,
 0.78 M items) is imported by `linedesk import genealogy` in another process, on the same file
 as a seeded plant (demo stations and lots), while this process records a cell at STACK-1 every
-100-200 ms through the operations kernel (`Operations.write` with `station.record_scan`, the
-station page's path, durable commit included). It prints the number of scans, their
-scan-to-verdict p50/p99/max, the failures ("database is locked" or any other), and the
-import's seconds and ratio to bare sqlite3 inserting the same rows in one transaction (issue 5's
-baseline, run alone, before) twice: the import alone (no scans) on a freshly seeded file, and
-the import with the scans alongside. Each figure comes with the machine's load average (the
-machine may be shared: compare figures taken at a similar load).
+100-200 ms through the operations kernel (`Operations.write` with
+`station.pipeline.record_scan`, the station page's path, durable commit included). It prints
+the number of scans, their scan-to-verdict p50/p99/max, the failures ("database is locked" or
+any other), and the import's seconds and ratio to bare sqlite3 inserting the same rows in one
+transaction (the baseline of bench/bench_genealogy.py, run alone, before) twice: the import
+alone (no scans) on a freshly seeded file, and the import with the scans alongside. Each figure
+comes with the machine's load average (the machine may be shared: compare figures taken at a
+similar load).
 
 Targets: p99 <= 250 ms, max <= 1 s, no failure, ratio <= 2.0.
 """

@@ -9,7 +9,6 @@ from its context menu.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -216,12 +215,3 @@ class OeeChart(pg.PlotWidget):
         axis.setStyle(tickFont=font)
         self.getPlotItem().setXRange(-0.6, max(len(stations) - 0.4, 0.6), padding=0)
 
-
-def plan_line(
-    shift_start: datetime, shift_end: datetime, plan_units: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The plan as a straight line from nothing at the start of the shift to its total."""
-    return (
-        np.array([shift_start.timestamp(), shift_end.timestamp()]),
-        np.array([0.0, plan_units]),
-    )

@@ -24,7 +24,7 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Role
 from desktop.domain.station import Action, Rejection, Verdict
 from desktop.operations import Operations
-from desktop.services import genealogy, storage_failures
+from desktop.services import genealogy
 from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor
@@ -462,10 +462,6 @@ def test_a_fill_weighed_in_pounds_is_recorded_exactly(floor, database) -> None:
     # 0.181436948 kg taken from the 200 kg lot (stored to the column's six decimals).
     assert _item(database, "LOT-2026-000004").remaining == Decimal("199.818563")
     assert _item(database, "CELL-26H0000004").route_position == 2
-
-
-def test_station_reexports_the_one_storage_failure() -> None:
-    assert StorageFailure is storage_failures.StorageFailure
 
 
 def test_completed_units_reach_production_in_the_scans_unit_of_work(floor, database) -> None:
