@@ -102,13 +102,7 @@ def clock(
             QT_TRANSLATE_NOOP("Messages", "No shift to clock in to at {moment}"),
             moment=at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
         )
-    existing = session.scalar(
-        select(Attendance).where(
-            Attendance.employee_id == employee.id,
-            Attendance.day == chosen.day,
-            Attendance.shift_code == chosen.code,
-        )
-    )
+    existing = _attendance_on(session, employee.id, chosen.day, chosen.code)
     if existing is not None and existing.clock_in is not None:
         raise ConflictError(
             QT_TRANSLATE_NOOP(
@@ -118,19 +112,44 @@ def clock(
             name=employee.name,
         )
     if existing is None:
-        existing = Attendance(
-            uuid=str(uuid_module.uuid4()),
-            employee_id=employee.id,
-            day=chosen.day,
-            shift_code=chosen.code,
-            source="badge",
-        )
-        session.add(existing)
+        existing = _new_attendance(session, employee.id, chosen.day, chosen.code, "badge")
     existing.clock_in, existing.clock_out = at, None
     existing.station, existing.updated_at = station, utc_now()
     session.flush()
     shift = infos[chosen.key]
     return _result(employee, "in", existing, at, chosen.key in set(rostered), shift)
+
+
+def _attendance_on(session: Session, employee_id: int, day: date, code: str) -> Attendance | None:
+    """A person's one attendance row on a shift (one per person, day and shift)."""
+    return session.scalar(
+        select(Attendance).where(
+            Attendance.employee_id == employee_id,
+            Attendance.day == day,
+            Attendance.shift_code == code,
+        )
+    )
+
+
+def _new_attendance(
+    session: Session,
+    employee_id: int,
+    day: date,
+    code: str,
+    source: str,
+    station: str | None = None,
+) -> Attendance:
+    """A person's attendance row on a shift, with the UUID that lets stations' rows merge."""
+    row = Attendance(
+        uuid=str(uuid_module.uuid4()),
+        employee_id=employee_id,
+        day=day,
+        shift_code=code,
+        source=source,
+        station=station,
+    )
+    session.add(row)
+    return row
 
 
 def _result(employee, action, row, at, planned, shift) -> ClockResult:  # noqa: ANN001
@@ -172,24 +191,12 @@ def correct(
         raise InputError(QT_TRANSLATE_NOOP("Messages", "A clock-out needs a clock-in"))
     if clock_in is not None and clock_out is not None and clock_out <= clock_in:
         raise InputError(QT_TRANSLATE_NOOP("Messages", "The clock-out must follow the clock-in"))
-    row = session.scalar(
-        select(Attendance).where(
-            Attendance.employee_id == employee.id,
-            Attendance.day == shift.day,
-            Attendance.shift_code == shift.code,
-        )
-    )
+    row = _attendance_on(session, employee.id, shift.day, shift.code)
     old = {"clock_in": None, "clock_out": None}
     if row is None:
-        row = Attendance(
-            uuid=str(uuid_module.uuid4()),
-            employee_id=employee.id,
-            day=shift.day,
-            shift_code=shift.code,
-            source="correction",
-            station=actor.station,
+        row = _new_attendance(
+            session, employee.id, shift.day, shift.code, "correction", actor.station
         )
-        session.add(row)
         action = "create"
     else:
         old = {"clock_in": row.clock_in, "clock_out": row.clock_out}
