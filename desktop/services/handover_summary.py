@@ -20,7 +20,7 @@ from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
 from desktop.services.roster import build_roster
 from desktop.services.shifts import ShiftInfo, shift_info
-from desktop.services.shifts_figures import ShiftFigures, figures
+from desktop.services.shifts_figures import PlannedOutput, ShiftFigures, figures
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class DowntimeReason:
 
 
 @dataclass(frozen=True)
-class HandoverSummary:
+class HandoverSummary(PlannedOutput):
     """The automatic part of a handover: output against plan, NG, downtime by reason, holds
     placed, planned against present and who was absent. Frozen into the handover as JSON when
     it is handed over (`to_json` / `from_json` keep the stored keys)."""
@@ -53,11 +53,6 @@ class HandoverSummary:
     absent: tuple[str, ...] = ()
     late: int = 0
     uncovered_stations: tuple[str, ...] = ()
-
-    @property
-    def attainment(self) -> float | None:
-        """Output as a share of the plan (None without a plan)."""
-        return self.units / self.plan if self.plan else None
 
     @classmethod
     def of(

@@ -21,8 +21,20 @@ from desktop.services.roster import stations_by_id
 from desktop.storage.models.genealogy import Item, ItemHold
 
 
+class PlannedOutput:
+    """Units made against a plan: the station's, the line's or the handover's."""
+
+    units: int
+    plan: float
+
+    @property
+    def attainment(self) -> float | None:
+        """Output as a share of the plan (None without a plan)."""
+        return self.units / self.plan if self.plan > 0 else None
+
+
 @dataclass(frozen=True)
-class StationFigures:
+class StationFigures(PlannedOutput):
     line: str
     station: str
     name: str
@@ -34,16 +46,12 @@ class StationFigures:
     downtime_minutes: float
 
     @property
-    def attainment(self) -> float | None:
-        return self.units / self.plan if self.plan > 0 else None
-
-    @property
     def scrap_rate(self) -> float | None:
         return self.ng / self.units if self.units else None
 
 
 @dataclass(frozen=True)
-class LineFigures:
+class LineFigures(PlannedOutput):
     line: str
     units: int
     plan: float
@@ -52,10 +60,6 @@ class LineFigures:
     oee: float | None
     downtime_minutes: float
     bottleneck: str | None
-
-    @property
-    def attainment(self) -> float | None:
-        return self.units / self.plan if self.plan > 0 else None
 
 
 @dataclass(frozen=True)
