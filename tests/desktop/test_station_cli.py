@@ -90,7 +90,7 @@ def verdicts(done: subprocess.CompletedProcess) -> list[dict]:
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     for line in lines:
         assert set(line) == {"code", "ok", "reason", "latency_ms"}
-        assert isinstance(line["latency_ms"], float) and 0 < line["latency_ms"] < 10_000
+        assert isinstance(line["latency_ms"], float) and line["latency_ms"] > 0
         assert (line["reason"] is None) == line["ok"]
     return lines
 
