@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from desktop.services import plant
 from desktop.services.plant import LineInfo, StationInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, Write, disable_while
+from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
@@ -150,17 +151,11 @@ class LineDialog(FormDialog):
         )
 
 
-class AdminPlantPage(QWidget):
+class AdminPlantPage(MasterDataPage):
     """Lines on the left, the selected line's stations on the right."""
 
-    def __init__(
-        self,
-        ops: Ops,
-        can_edit: Callable[[], bool] = lambda: True,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._ops, self._can_edit = ops, can_edit
+    def __init__(self, ops: Ops, can_edit: CanEdit = anyone, parent: QWidget | None = None) -> None:
+        super().__init__(ops, can_edit, parent)
         self._lines: list[LineInfo] = []
         self.lines_model: RecordTableModel[LineInfo] = RecordTableModel(
             [
@@ -226,18 +221,14 @@ class AdminPlantPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(columns, 1)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        editable = self._can_edit()
-        for button in (
+    def editing_buttons(self) -> Sequence[QWidget]:
+        return (
             self.new_button,
             self.edit_button,
             self.delete_button,
             self.new_line_button,
             self.edit_line_button,
-        ):
-            button.setVisible(editable)
-        self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        )
 
     def current_line(self) -> str | None:
         index = self.lines_view.currentIndex()

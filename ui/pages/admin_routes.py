@@ -3,9 +3,8 @@ tolerances), edited by an administrator with an electronic signature; both audit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from desktop.services import station_routes as routes
 from desktop.services.station_routes import RecipeInfo, RouteInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, FormInvalid, Write
+from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, record_table, title_label
@@ -127,15 +127,9 @@ class RouteDialog(_SignedDialog):
         )
 
 
-class AdminRoutesPage(QWidget):
-    def __init__(
-        self,
-        ops: Ops,
-        can_edit: Callable[[], bool] = lambda: True,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._ops, self._can_edit = ops, can_edit
+class AdminRoutesPage(MasterDataPage):
+    def __init__(self, ops: Ops, can_edit: CanEdit = anyone, parent: QWidget | None = None) -> None:
+        super().__init__(ops, can_edit, parent)
         self.routes_model: RecordTableModel[RouteInfo] = RecordTableModel(
             [
                 Column(self.tr("Route"), lambda r: r.code),
@@ -181,12 +175,8 @@ class AdminRoutesPage(QWidget):
             layout.addLayout(row)
             layout.addWidget(view, 1)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        editable = self._can_edit()
-        self.new_route.setVisible(editable)
-        self.new_recipe.setVisible(editable)
-        self.refresh()
-        super().showEvent(event)
+    def editing_buttons(self) -> Sequence[QWidget]:
+        return (self.new_route, self.new_recipe)
 
     def refresh(self) -> None:
         self._ops.read(routes.list_routes).then(self.routes_model.set_records, self._failed)

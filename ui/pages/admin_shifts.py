@@ -3,7 +3,7 @@ Master data: every change is signed and audited by the services."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import time
 from typing import Any
 
@@ -33,6 +33,7 @@ from desktop.services import shift_master_data, shifts
 from desktop.services.shifts import HolidayInfo, PatternInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, Write
+from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error, translate
 from ui.shifts_models import shift_label
 from ui.signature import SignDialog
@@ -62,15 +63,9 @@ class HolidayDialog(FormDialog):
         return Write(shift_master_data.save_holiday, day, name, closed, **self.signature_values())
 
 
-class AdminShiftsPage(QWidget):
-    def __init__(
-        self,
-        ops: Ops,
-        can_edit: Callable[[], bool] = lambda: True,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._ops, self._can_edit = ops, can_edit
+class AdminShiftsPage(MasterDataPage):
+    def __init__(self, ops: Ops, can_edit: CanEdit = anyone, parent: QWidget | None = None) -> None:
+        super().__init__(ops, can_edit, parent)
         self.patterns: list[PatternInfo] = []
         self.error = ErrorLine()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -181,9 +176,8 @@ class AdminShiftsPage(QWidget):
         self.delete_holiday_button.clicked.connect(self.delete_holiday)
         self.holidays_view.doubleClicked.connect(lambda _i: self.edit_holiday())
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt API
-        editable = self._can_edit()
-        for button in (
+    def editing_buttons(self) -> Sequence[QWidget]:
+        return (
             self.activate_button,
             self.save_times_button,
             self.save_rotation_button,
@@ -191,10 +185,7 @@ class AdminShiftsPage(QWidget):
             self.add_holiday_button,
             self.edit_holiday_button,
             self.delete_holiday_button,
-        ):
-            button.setVisible(editable)
-        self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        )
 
     def refresh(self) -> None:
         self._ops.read(shifts.list_patterns).then(self._show_patterns, self._failed)

@@ -1,0 +1,42 @@
+"""What the Admin pages of master data share (lines and stations, routes and recipes, shifts and
+holidays): whoever may see them reads them, only who may edit sees the buttons that change them,
+and each page reads afresh every time it is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.tasks import Ops
+
+CanEdit = Callable[[], bool]
+
+
+def anyone() -> bool:
+    """The default `can_edit` (a page built without one, as in the tests): everyone edits."""
+    return True
+
+
+class MasterDataPage(QWidget):
+    """`can_edit` is asked each time the page is shown, as the signed-in user may have changed
+    since it was built. A page lists its editing buttons in `editing_buttons` and reads its
+    records in `refresh`."""
+
+    def __init__(self, ops: Ops, can_edit: CanEdit = anyone, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ops, self._can_edit = ops, can_edit
+
+    def editing_buttons(self) -> Sequence[QWidget]:
+        return ()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        editable = self._can_edit()
+        for button in self.editing_buttons():
+            button.setVisible(editable)
+        self.refresh()
+        super().showEvent(event)
