@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +50,6 @@ from desktop.storage.bulk import (
     insert_sql,
     reserve_ids,
     transaction,
-    yield_lock,
 )
 from desktop.storage.database import Database
 from desktop.storage.import_lock import import_lock
@@ -357,26 +356,20 @@ class _Run:
         run = self.run_id
         available = ItemStatus.AVAILABLE.value
         self.slices = Slices()
-        start = 0
-        while start < len(parsed):
-            chunk = parsed[start : start + self.slices.size]
-            start += len(chunk)
-            began = time.perf_counter()
-            try:
-                with transaction(self.connection, write=True):
-                    ids = reserve_ids(self.connection, len(chunk))
-                    rows = [(item_id, bid, kind, material, stored, stored, unit, available, False,
-                             at, None, None, None, None, None, run)
-                            for item_id, (bid, kind, material, _q, stored, unit, at, _line)
-                            in zip(ids, chunk, strict=True)]  # fmt: skip
-                    bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
-            except IntegrityError:
-                raise self._taken(chunk) from None
-            held = time.perf_counter() - began
-            self.slices.measured(len(chunk), held)
+        for chunk in self.slices.over(parsed):
+            with self.slices.holding(len(chunk)):
+                try:
+                    with transaction(self.connection, write=True):
+                        ids = reserve_ids(self.connection, len(chunk))
+                        rows = [(item_id, bid, kind, material, stored, stored, unit, available,
+                                 False, at, None, None, None, None, None, run)
+                                for item_id, (bid, kind, material, _q, stored, unit, at, _line)
+                                in zip(ids, chunk, strict=True)]  # fmt: skip
+                        bulk_insert(self.connection, Item.__table__, _ITEM_COLUMNS, rows)
+                except IntegrityError:
+                    raise self._taken(chunk) from None
             for item_id, entry in zip(ids, chunk, strict=True):
                 known[entry[0]] = _Known(item_id, RANK[entry[1]], entry[5], entry[3], True)
-            yield_lock(held)
             self.tick()
 
     def reserve_items(self, parsed: list[tuple]) -> None:
@@ -413,10 +406,9 @@ class _Run:
         connection = self.connection
         sql = insert_sql(connection, Item.__table__, _ITEM_COLUMNS)
         self.slices = Slices()
-        start, end = 0, len(parsed) - 1
-        while start <= end:
-            chunk = parsed[start : start + self.slices.size]
-            start += len(chunk)
+        done = 0
+        for chunk in self.slices.over(parsed):
+            done += len(chunk)
             rows = []
             for bid, kind, material, _q, stored, unit, at, _line in chunk:
                 entry = known[bid]
@@ -428,26 +420,23 @@ class _Run:
                 rows.append((entry.id, bid, kind, material, stored, remaining, unit, status,
                              False, at, entry.station, None, None, entry.last or entry.station,
                              None, run))  # fmt: skip
-            began = time.perf_counter()
-            try:
-                with transaction(connection, write=True):
-                    if start > end:  # the last slice: the reserved row gets its final state
-                        reserved = rows.pop()
-                        connection.exec_driver_sql(
-                            "UPDATE item SET remaining = ?, status = ?, station = ?, "
-                            "last_station = ? WHERE id = ?",
-                            (reserved[5], reserved[7], reserved[10], reserved[13], reserved[0]),
-                        )
-                    if rows:
-                        connection.exec_driver_sql(sql, rows)
-            except IntegrityError:
-                raise self._taken(chunk) from None
-            held = time.perf_counter() - began
-            self.slices.measured(len(chunk), held)
-            yield_lock(held)
+            with self.slices.holding(len(chunk)):
+                try:
+                    with transaction(connection, write=True):
+                        if done == len(parsed):  # the last slice: the reserved row's final state
+                            reserved = rows.pop()
+                            connection.exec_driver_sql(
+                                "UPDATE item SET remaining = ?, status = ?, station = ?, "
+                                "last_station = ? WHERE id = ?",
+                                (reserved[5], reserved[7], reserved[10], reserved[13], reserved[0]),
+                            )
+                        if rows:
+                            connection.exec_driver_sql(sql, rows)
+                except IntegrityError:
+                    raise self._taken(chunk) from None
             self.tick()
 
-    def _taken(self, chunk: list[tuple]) -> InputError:
+    def _taken(self, chunk: Sequence[tuple]) -> InputError:
         """A lot or serial number of the file that a station stored while the run went on."""
         with transaction(self.connection, write=False):
             stored = set(
@@ -499,12 +488,8 @@ class _Run:
                     station=bindparam("made_at"), last_station=bindparam("last"))
         )  # fmt: skip
         self.slices = Slices()
-        start = 0
-        while start < len(rows):
-            chunk = rows[start : start + self.slices.size]
-            start += len(chunk)
-            began = time.perf_counter()
-            with transaction(self.connection, write=True):
+        for chunk in self.slices.over(rows):
+            with self.slices.holding(len(chunk)), transaction(self.connection, write=True):
                 if self.sqlite:
                     self.connection.exec_driver_sql(sql, chunk)
                 else:
@@ -513,9 +498,6 @@ class _Run:
                         [{"remaining": r[0], "status": r[1], "made_at": r[2], "last": r[3],
                           "item_id": r[4]} for r in chunk],
                     )  # fmt: skip
-            held = time.perf_counter() - began
-            self.slices.measured(len(chunk), held)
-            yield_lock(held)
             self.tick()
 
     def commit(self, lots_added: int, lots_unchanged: int, added: int, unchanged: int) -> None:

@@ -12,9 +12,9 @@ insertmanyvalues with the column types. What the rows mean is the services' busi
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, insert, text
 
@@ -24,6 +24,8 @@ BATCH = 10_000  # rows per slice at the most
 IMPORT_CACHE_KIB = 512 * 1024
 SLICE_SECONDS = 0.05  # the write lock is held this long at most, about, per slice
 YIELD_SECONDS = 0.015  # then let go of it this long when no parsing happens in between
+
+T = TypeVar("T")
 
 _COMPILED: dict[tuple[str, tuple[str, ...]], str] = {}
 
@@ -124,6 +126,24 @@ class Slices:
             return
         wanted = int(rows * SLICE_SECONDS / seconds)
         self.size = max(500, min(BATCH, wanted, self.size * 2))
+
+    def over(self, rows: Sequence[T]) -> Iterator[Sequence[T]]:
+        """`rows` in slices, each as large as the slices before it say."""
+        start = 0
+        while start < len(rows):
+            chunk = rows[start : start + self.size]
+            start += len(chunk)
+            yield chunk
+
+    @contextmanager
+    def holding(self, rows: int) -> Iterator[None]:
+        """A slice of `rows` holding the write lock: timed to size the next one, then the lock
+        left free for a moment (`yield_lock`). A slice that fails is neither."""
+        began = time.perf_counter()
+        yield
+        held = time.perf_counter() - began
+        self.measured(rows, held)
+        yield_lock(held)
 
 
 def yield_lock(held: float) -> None:
