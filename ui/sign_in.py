@@ -33,13 +33,12 @@ from desktop.services.demo_users import DemoUser
 from desktop.services.security import (
     Attempt,
     NotCertified,
-    create_first_admin,
-    needs_first_admin,
     override_certification,
     sign_in_badge,
     sign_in_password,
     workstation,
 )
+from desktop.services.user_accounts import create_first_admin, needs_first_admin
 from desktop.tasks import Ops
 from ui.messages import describe_error, translate
 from ui.widgets import ErrorLine

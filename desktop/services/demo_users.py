@@ -12,7 +12,7 @@ from sqlalchemy import select
 from desktop.domain.roles import Permission, Role
 from desktop.services import audit
 from desktop.services.actor import Actor
-from desktop.services.security import _new_user
+from desktop.services.user_accounts import _new_user
 from desktop.storage.database import Database
 from desktop.storage.models.security import User
 

@@ -13,7 +13,7 @@ from desktop.domain.messages import ConflictError, InputError, PermissionDenied
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Role
 from desktop.operations import Operations
-from desktop.services import plant, security
+from desktop.services import plant, security, user_accounts
 from desktop.services.actor import Actor
 from desktop.services.security import NotCertified, SignInRefused, workstation
 from desktop.storage.models.security import AuditEntry, User
@@ -44,7 +44,7 @@ def sign_in_password(ops: Operations, username: str, password: str) -> Actor:
 
 
 def create_user(ops: Operations, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-    return ops.write(SYSTEM, security.create_user, *args, **kwargs).result()
+    return ops.write(SYSTEM, user_accounts.create_user, *args, **kwargs).result()
 
 
 def user_row(database, username: str) -> User:  # noqa: ANN001
@@ -69,13 +69,15 @@ def users(ops: Operations) -> Operations:
 
 def test_first_admin_only_on_an_empty_database(database, ops) -> None:
     here = workstation(None)
-    assert ops.read(security.needs_first_admin).result()
+    assert ops.read(user_accounts.needs_first_admin).result()
     admin = ops.write(
-        here, security.create_first_admin, "admin", "Plant Admin", "long enough"
+        here, user_accounts.create_first_admin, "admin", "Plant Admin", "long enough"
     ).result()
-    assert admin.role is Role.ADMIN and not ops.read(security.needs_first_admin).result()
+    assert admin.role is Role.ADMIN and not ops.read(user_accounts.needs_first_admin).result()
     with pytest.raises(ConflictError, match="has users already"):
-        ops.write(here, security.create_first_admin, "admin2", "Another", "long enough").result()
+        ops.write(
+            here, user_accounts.create_first_admin, "admin2", "Another", "long enough"
+        ).result()
 
 
 def test_sign_in_by_badge_and_pin_gives_the_operator(users: Operations) -> None:
@@ -159,13 +161,17 @@ def test_an_administrator_unlocks_an_account_signed_and_audited(database, users)
     for _ in range(5):
         with pytest.raises(SignInRefused):
             sign_in_password(users, "chef", "nope")
-    listed = {u.username: u for u in users.read(security.list_users, boss).result()}
+    listed = {u.username: u for u in users.read(user_accounts.list_users, boss).result()}
     assert listed["chef"].locked_until is not None and listed["boss"].locked_until is None
     with pytest.raises(PermissionDenied, match="PIN or password is wrong"):
-        users.write(boss, security.unlock_user, "chef", secret="guess").result()
+        users.write(boss, user_accounts.unlock_user, "chef", secret="guess").result()
     assert user_row(database, "chef").locked_until is not None
     unlocked = users.write(
-        boss, security.unlock_user, "chef", reason="called the help desk", secret="admin-secret"
+        boss,
+        user_accounts.unlock_user,
+        "chef",
+        reason="called the help desk",
+        secret="admin-secret",
     ).result()
     assert unlocked.locked_until is None
     assert sign_in_password(users, "chef", "supervise-me").username == "chef"
@@ -178,7 +184,7 @@ def test_an_administrator_unlocks_an_account_signed_and_audited(database, users)
         "approve",
     )
     with pytest.raises(ConflictError, match="Chef d'équipe is not locked"):
-        users.write(boss, security.unlock_user, "chef", secret="admin-secret").result()
+        users.write(boss, user_accounts.unlock_user, "chef", secret="admin-secret").result()
 
 
 def test_only_an_administrator_unlocks(database, users) -> None:
@@ -187,7 +193,7 @@ def test_only_an_administrator_unlocks(database, users) -> None:
         with pytest.raises(SignInRefused):
             sign_in_badge(users, "BADGE-1001", "0000", None)
     with pytest.raises(PermissionDenied, match="may not do this"):
-        users.write(chef, security.unlock_user, "op.martin", secret="supervise-me").result()
+        users.write(chef, user_accounts.unlock_user, "op.martin", secret="supervise-me").result()
     assert user_row(database, "op.martin").locked_until is not None
 
 
@@ -199,13 +205,13 @@ def test_the_lock_ends_after_the_configured_time(database, users) -> None:
         user = session.scalar(select(User).where(User.username == "chef"))
         assert user.locked_until is not None
         user.locked_until = utc_now() - timedelta(seconds=1)
-    listed = {u.username: u for u in users.read(security.list_users, SYSTEM).result()}
+    listed = {u.username: u for u in users.read(user_accounts.list_users, SYSTEM).result()}
     assert listed["chef"].locked_until is None  # a lock that ran out is no lock
     assert sign_in_password(users, "chef", "supervise-me").username == "chef"
 
 
 def test_an_inactive_user_cannot_sign_in(users: Operations) -> None:
-    users.write(SYSTEM, security.update_user, "chef", active=False, reason="left").result()
+    users.write(SYSTEM, user_accounts.update_user, "chef", active=False, reason="left").result()
     with pytest.raises(SignInRefused, match="no longer active"):
         sign_in_password(users, "chef", "supervise-me")
 
@@ -222,7 +228,7 @@ def test_an_inactive_user_cannot_sign_in(users: Operations) -> None:
 def test_bad_user_input_is_refused_and_nothing_written(users, kwargs, message) -> None:
     with pytest.raises(InputError, match=message):
         create_user(users, "new.user", "New User", "operator", **kwargs)
-    listed = users.read(security.list_users, SYSTEM).result()
+    listed = users.read(user_accounts.list_users, SYSTEM).result()
     assert "new.user" not in [u.username for u in listed]
 
 
@@ -249,7 +255,9 @@ def test_a_signature_needs_the_signers_own_secret(database, users) -> None:
 
 
 def test_user_changes_are_audited_without_secrets(database, users) -> None:
-    users.write(SYSTEM, security.update_user, "op.martin", pin="1357", reason="forgot PIN").result()
+    users.write(
+        SYSTEM, user_accounts.update_user, "op.martin", pin="1357", reason="forgot PIN"
+    ).result()
     with database.reading() as session:
         row = session.scalars(
             select(AuditEntry)
@@ -262,7 +270,7 @@ def test_user_changes_are_audited_without_secrets(database, users) -> None:
 
 def test_the_roles_of_the_matrix_are_checked(users: Operations) -> None:
     with pytest.raises(InputError, match="Unknown role 'boss'"):
-        security.check_role("boss")
+        user_accounts.check_role("boss")
 
 
 def _filling_station(database) -> None:  # noqa: ANN001

@@ -26,7 +26,7 @@ from desktop.services import (
     skills,
 )
 from desktop.services.actor import Actor, RoleRefused
-from desktop.services.security import create_user
+from desktop.services.user_accounts import create_user
 from desktop.storage.models.security import AuditEntry, User
 
 SYSTEM = Actor.system()

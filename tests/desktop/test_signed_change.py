@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.messages import PermissionDenied
 from desktop.domain.roles import Permission, Role
-from desktop.services import security
+from desktop.services import user_accounts
 from desktop.services.actor import Actor, RoleRefused
 from desktop.services.signatures import Meaning, SignedChange
 from desktop.storage.models.security import AuditEntry
@@ -24,7 +24,7 @@ def _rows(session) -> int:  # noqa: ANN001
 @pytest.fixture
 def admin(database) -> Actor:  # noqa: ANN001
     with database.unit_of_work() as session:
-        info = security.create_user(
+        info = user_accounts.create_user(
             session, SYSTEM, "ad.min", "Admin", "admin", password="long secret"
         )
     return Actor("ad.min", Role.ADMIN, None, info.id)

@@ -114,7 +114,7 @@ def test_a_supervisor_lets_an_uncertified_operator_in_at_a_station(qtbot, sqlite
     from desktop.config import WorkstationConfig
     from desktop.services import plant
     from desktop.services.actor import Actor
-    from desktop.services.security import create_user
+    from desktop.services.user_accounts import create_user
 
     database = open_database(sqlite_url)
     with database.unit_of_work() as session:

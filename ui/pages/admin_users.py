@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.domain.roles import ROLE_NAMES, Permission, Role
 from desktop.services.plant import SiteInfo, site_info
-from desktop.services.security import (
+from desktop.services.user_accounts import (
     UserInfo,
     create_user,
     list_users,
