@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
 
 
 def modules_with(hook: str) -> list[ModuleType]:
@@ -21,3 +27,13 @@ def modules_with(hook: str) -> list[ModuleType]:
         if hasattr(module, hook):
             found.append(module)
     return found
+
+
+@contextmanager
+def opened(database: Database) -> Iterator[Database]:
+    """A command's database, disposed when the command is done, whatever happened: its
+    connections closed, so the file is free (Windows keeps an open file locked)."""
+    try:
+        yield database
+    finally:
+        database.dispose()

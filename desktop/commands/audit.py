@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.commands import opened
 from desktop.commands.output import FORMATS, print_rows
 
 
@@ -30,13 +31,10 @@ def _verify(args: argparse.Namespace) -> int:
     from desktop.services.audit import verify
     from desktop.storage.models.security import AuditEntry
 
-    database = args.context.open_database(create=False)
-    try:
+    with opened(args.context.open_database(create=False)) as database:
         with database.reading() as session:
             problem = verify(session)
             rows = session.scalar(select(func.count()).select_from(AuditEntry))
-    finally:
-        database.dispose()
     if problem is not None:
         print(f"audit trail broken at row {problem.row_id}: {problem.reason}", file=sys.stderr)
         return 1
@@ -50,8 +48,7 @@ def _list(args: argparse.Namespace) -> int:
     from desktop.services.audit import AuditFilter, search
     from desktop.services.plant import site_info
 
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.reading() as session:
             tz = zone(site_info(session).time_zone)
             wanted = AuditFilter(
@@ -63,8 +60,6 @@ def _list(args: argparse.Namespace) -> int:
                 limit=args.limit,
             )
             rows = search(session, Actor.system(), wanted)
-    finally:
-        database.dispose()
     print_rows(
         [
             {**row.__dict__, "at": to_plant(row.at, tz).isoformat(timespec="seconds")}

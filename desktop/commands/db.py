@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.commands import opened
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     db = commands.add_parser("db", help="database maintenance")
@@ -32,21 +34,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _upgrade(args: argparse.Namespace) -> int:
     from desktop.storage import migrate
 
-    database = args.context.open_database()
-    revisions = migrate.describe(migrate.current_revisions(database.engine))
-    print(f"{database.describe()}: schema at revision {revisions}")
-    database.dispose()
+    with opened(args.context.open_database()) as database:
+        revisions = migrate.describe(migrate.current_revisions(database.engine))
+        print(f"{database.describe()}: schema at revision {revisions}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     from desktop.storage import maintenance
 
-    database = args.context.open_database(create=False)
-    try:
+    with opened(args.context.open_database(create=False)) as database:
         problems = maintenance.check(database.engine)
-    finally:
-        database.dispose()
     if problems:
         for problem in problems:
             print(f"problem: {problem}")
@@ -58,11 +56,8 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from desktop.storage import maintenance
 
-    database = args.context.open_database(create=False)
-    try:
+    with opened(args.context.open_database(create=False)) as database:
         maintenance.backup(database.engine, args.file)
-    finally:
-        database.dispose()
     print(f"backup written to {args.file}")
     return 0
 
@@ -79,11 +74,8 @@ def _seed_demo(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_demo
 
-    database = args.context.open_database(args.context.demo_database_url())
-    try:
+    with opened(args.context.open_database(args.context.demo_database_url())) as database:
         report = seed_demo(database, Actor.system())
-    finally:
-        database.dispose()
     for step, summary in report.steps.items():
         print(f"{step}: {summary}")
     print(f"demo plant ready in {database.describe()} ({report.seconds:.1f} s)", file=sys.stderr)

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.commands import opened
 from desktop.commands.output import dumps, print_rows
 
 
@@ -33,14 +34,11 @@ def _headcount(args: argparse.Namespace) -> int:
 
     day = parse_date(args.at) if args.at else None
     actor = Actor.system()
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.reading() as session:
             snapshot = headcount_at(session, actor, day)
         if args.xlsx is not None:
             export_xlsx(database, actor, args.xlsx, snapshot.date)
-    finally:
-        database.dispose()
     if args.format == "json":
         sys.stdout.write(dumps(snapshot.as_json()) + "\n")
         return 0

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop.commands import opened
+
 EXIT_BAD_INPUT = 2
 
 
@@ -37,9 +39,8 @@ def _import_employees(args: argparse.Namespace) -> int:
 
     effective = parse_date(args.effective) if args.effective else None
     data = file_bytes(args.file)
-    database = args.context.open_database()
     try:
-        with database.unit_of_work() as session:
+        with opened(args.context.open_database()) as database, database.unit_of_work() as session:
             report = import_employees(session, Actor.system(), data, str(args.file), effective)
     except FileRefused as refused:
         for error in refused.errors:
@@ -52,8 +53,6 @@ def _import_employees(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    finally:
-        database.dispose()
     print(
         f"{args.file}: {report.lines} lines; {report.created} hired, {report.changed} changed "
         f"(effective {report.effective.isoformat()}), {report.unchanged} unchanged"

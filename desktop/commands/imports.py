@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+from desktop.commands import opened
+
 
 def register(commands: argparse._SubParsersAction) -> None:
     group = commands.add_parser("import", help="bulk imports (genealogy, ...)")
@@ -59,13 +61,10 @@ def _import_genealogy(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
     from desktop.services.genealogy_import import import_genealogy
 
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         report = import_genealogy(
             database, Actor.system(), args.lots, args.links, ProgressBar("import genealogy")
         )
-    finally:
-        database.dispose()
     print(
         f"lots: {report.lots_added} added, {report.lots_unchanged} unchanged; "
         f"links: {report.links_added} added, {report.links_unchanged} unchanged "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
+from desktop.commands import opened
 from desktop.commands.output import FORMATS, print_rows
 
 
@@ -23,10 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _lines(args: argparse.Namespace) -> int:
     from desktop.services import plant
 
-    database = args.context.open_database()
-    with database.reading() as session:
+    with opened(args.context.open_database()) as database, database.reading() as session:
         rows = [asdict(line) for line in plant.list_lines(session)]
-    database.dispose()
     print_rows(rows, ["code", "name", "kind", "active", "station_count"], args.format)
     return 0
 
@@ -34,9 +33,7 @@ def _lines(args: argparse.Namespace) -> int:
 def _stations(args: argparse.Namespace) -> int:
     from desktop.services import plant
 
-    database = args.context.open_database()
-    with database.reading() as session:
+    with opened(args.context.open_database()) as database, database.reading() as session:
         rows = [asdict(s) for s in plant.list_stations(session, args.line)]
-    database.dispose()
     print_rows(rows, ["code", "name", "line", "station_type", "position", "active"], args.format)
     return 0

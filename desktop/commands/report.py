@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.commands import opened
 from desktop.commands.output import FORMATS, dumps, print_rows
 
 COLUMNS = ["station", "line", "units", "ng", "fpy", "oee", "downtime_minutes"]
@@ -40,8 +41,7 @@ def _throughput(args: argparse.Namespace) -> int:
     from desktop.services.production.live import shift_to_show
     from desktop.services.shifts import plant_zone
 
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.reading() as session:
             tz = plant_zone(session)
             now = utc_now()
@@ -52,8 +52,6 @@ def _throughput(args: argparse.Namespace) -> int:
                 start = shift_to_show(session, min(end, now) - _tick()).start
             line = args.line.strip().upper() if args.line else None
             report = throughput(session, start, end, line, now=max(end, now))
-    finally:
-        database.dispose()
     if args.format == "json":
         print(dumps(report.as_json()))
         return 0

@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.commands import opened
+
 
 def register_report(report_commands: argparse._SubParsersAction) -> None:
     parser = report_commands.add_parser(
@@ -40,12 +42,9 @@ def _shift(args: argparse.Namespace) -> int:
 
     day = parse_date(args.date)
     actor = Actor.system()
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.reading() as session:
             report = shift_report.build_shift_report(session, actor, day, args.shift, args.line)
-    finally:
-        database.dispose()
     if args.xlsx is not None:
         written = shift_report_export.write_xlsx(report, args.xlsx)
     else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.commands import opened
+
 
 def register_simulate(simulate_commands: argparse._SubParsersAction) -> None:
     line = simulate_commands.add_parser(
@@ -61,9 +63,8 @@ def _run(args: argparse.Namespace) -> int:
         )
     minutes = args.minutes if args.minutes is not None or speed is not None else 60.0
     lines = [code.strip().upper() for code in args.line] if args.line else None
-    database = args.context.open_database()
     stop = threading.Event()
-    try:
+    with opened(args.context.open_database()) as database:
         try:
             result = line_simulator.run(
                 database, Actor.system(), lines=lines, speed=speed, minutes=minutes, stop=stop
@@ -73,8 +74,6 @@ def _run(args: argparse.Namespace) -> int:
             return 130
         with database.reading() as session:
             tz = plant_zone(session)
-    finally:
-        database.dispose()
     start = to_plant(result.start, tz).isoformat(timespec="seconds")
     end = to_plant(result.end, tz).isoformat(timespec="seconds")
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.commands import opened
 from desktop.commands.output import FORMATS, dumps, print_rows
 
 
@@ -22,12 +23,8 @@ def _trace(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
     from desktop.services.genealogy import trace
 
-    database = args.context.open_database()
-    try:
-        with database.reading() as session:
-            result = trace(session, Actor.system(), args.id, args.direction)
-    finally:
-        database.dispose()
+    with opened(args.context.open_database()) as database, database.reading() as session:
+        result = trace(session, Actor.system(), args.id, args.direction)
     if args.format == "json":
         sys.stdout.write(dumps(result.as_json()) + "\n")
         return 0

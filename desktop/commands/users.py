@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 
+from desktop.commands import opened
 from desktop.commands.output import FORMATS, print_rows
 
 
@@ -50,10 +51,8 @@ def _list(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
     from desktop.services.security import list_users
 
-    database = args.context.open_database()
-    with database.reading() as session:
+    with opened(args.context.open_database()) as database, database.reading() as session:
         rows = [u.__dict__ for u in list_users(session, Actor.system())]
-    database.dispose()
     print_rows(
         rows,
         [
@@ -77,8 +76,7 @@ def _add(args: argparse.Namespace) -> int:
 
     password = None if args.no_password else _ask("Password")
     pin = _ask("PIN") if args.badge else None
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.unit_of_work() as session:
             user = create_user(
                 session,
@@ -90,8 +88,6 @@ def _add(args: argparse.Namespace) -> int:
                 password=password,
                 pin=pin,
             )
-    finally:
-        database.dispose()
     print(f"user {user.username} added ({user.role})")
     return 0
 
@@ -103,8 +99,7 @@ def _set(args: argparse.Namespace) -> int:
     password = _ask("New password") if args.password else None
     pin = _ask("New PIN") if args.pin else None
     active = None if args.active is None else args.active == "yes"
-    database = args.context.open_database()
-    try:
+    with opened(args.context.open_database()) as database:
         with database.unit_of_work() as session:
             user = update_user(
                 session,
@@ -116,7 +111,5 @@ def _set(args: argparse.Namespace) -> int:
                 pin=pin,
                 reason=args.reason,
             )
-    finally:
-        database.dispose()
     print(f"user {user.username} updated")
     return 0
