@@ -49,7 +49,7 @@ def _ask(prompt: str) -> str:
 
 def _list(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
-    from desktop.services.security import list_users
+    from desktop.services.user_accounts import list_users
 
     with opened(args.context.open_database()) as database, database.reading() as session:
         rows = [u.__dict__ for u in list_users(session, Actor.system())]
@@ -72,7 +72,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
-    from desktop.services.security import create_user
+    from desktop.services.user_accounts import create_user
 
     password = None if args.no_password else _ask("Password")
     pin = _ask("PIN") if args.badge else None
@@ -94,7 +94,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _set(args: argparse.Namespace) -> int:
     from desktop.services.actor import Actor
-    from desktop.services.security import update_user
+    from desktop.services.user_accounts import update_user
 
     password = _ask("New password") if args.password else None
     pin = _ask("New PIN") if args.pin else None
