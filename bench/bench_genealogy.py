@@ -184,8 +184,9 @@ def bench_traces(database: Path, packs: int, samples: int) -> None:
     import sqlite3
 
     from desktop.services.actor import Actor
-    from desktop.services.genealogy import _TRACE_SQL, Direction, trace
+    from desktop.services.genealogy import trace
     from desktop.services.genealogy_synthetic import SyntheticPlant
+    from desktop.services.genealogy_trace import _TRACE_SQL, Direction
     from desktop.startup import open_database
 
     plant = SyntheticPlant(packs)

@@ -39,9 +39,9 @@ from desktop.domain.plant_time import utc_now, zone
 from desktop.domain.roles import Permission
 from desktop.services import audit, plant
 from desktop.services.actor import Actor
-from desktop.services.genealogy import visible_items
 from desktop.services.genealogy_files import LINK_COLUMNS, LOT_COLUMNS, ImportFile, file_error
 from desktop.services.genealogy_values import BadValue, StoredValues
+from desktop.services.genealogy_visibility import visible_items
 from desktop.storage.bulk import (
     Slices,
     bulk_connection,

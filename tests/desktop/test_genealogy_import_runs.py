@@ -22,9 +22,11 @@ from desktop.domain.roles import Role
 from desktop.operations import Cancelled, Operations
 from desktop.services import genealogy
 from desktop.services.actor import Actor
-from desktop.services.genealogy import Direction, item_info, trace, visible_items, visible_links
+from desktop.services.genealogy import item_info, trace
 from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.services.genealogy_trace import Direction
+from desktop.services.genealogy_visibility import visible_items, visible_links
 from desktop.startup import open_database
 from desktop.storage.database import Database
 from desktop.storage.import_lock import ImportBusy, import_lock

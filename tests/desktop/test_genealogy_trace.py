@@ -16,9 +16,10 @@ import pytest
 from desktop.domain.messages import NotFoundError, PermissionDenied
 from desktop.domain.roles import Role
 from desktop.services.actor import Actor
-from desktop.services.genealogy import Direction, recall, trace
+from desktop.services.genealogy import recall, trace
 from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.services.genealogy_trace import Direction
 
 PACKS = 2
 

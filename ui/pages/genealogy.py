@@ -30,17 +30,14 @@ from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_NAMES, STATUS_NAMES
 from desktop.domain.roles import Permission
 from desktop.operations import Job
-from desktop.services.genealogy import (
+from desktop.services.genealogy import ItemInfo, item_info, recall, trace
+from desktop.services.genealogy_trace import (
     Direction,
-    ItemInfo,
     RecallRow,
     Trace,
     TraceLink,
     TraceNode,
     export_recall,
-    item_info,
-    recall,
-    trace,
 )
 from desktop.services.plant import SiteInfo, site_info
 from ui.csv_export import french_screen

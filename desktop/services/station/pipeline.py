@@ -17,10 +17,10 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.domain.station import DUPLICATE_WINDOW_S, Rejection, Verdict
 from desktop.services.actor import Actor
-from desktop.services.genealogy import PENDING_STATES
 from desktop.services.station.checks import station_program
 from desktop.services.station.modes import MODES
 from desktop.services.station.scan import Rejected, Scan, ScanResult, result_of, store
+from desktop.storage.import_runs import PENDING_STATES
 from desktop.storage.models.genealogy import ImportRun, Item, ScanEvent
 
 

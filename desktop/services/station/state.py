@@ -16,7 +16,7 @@ from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.domain.station import Mode, StationProgram, instruction
 from desktop.services.actor import Actor
-from desktop.services.genealogy import visible_items
+from desktop.services.genealogy_visibility import visible_items
 from desktop.services.station.checks import children_of, loads_at, products, station_program
 from desktop.services.station.scan import ScanResult, result_of
 from desktop.storage.models.genealogy import Item, ScanEvent, StationLoad
