@@ -11,13 +11,12 @@ import pytest  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from desktop.config import defaults  # noqa: E402
-from desktop.context import AppContext  # noqa: E402
 from desktop.domain.plant_time import utc_now  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.storage.models.people import Employee  # noqa: E402
 from desktop.storage.models.security import AuditEntry, User  # noqa: E402
+from tests.ui.area_kit import show_area  # noqa: E402
 from ui.pages.people import PeoplePage, create_area  # noqa: E402
 
 
@@ -34,14 +33,7 @@ def people_database(sqlite_url: str):  # noqa: ANN201
 
 
 def _page(qtbot, database, actor: Actor) -> PeoplePage:  # noqa: ANN001
-    context = AppContext(database, defaults(), actor, demo=True)
-    area = create_area(context)
-    assert area is not None and area.key == "people"
-    page = area.page
-    qtbot.addWidget(page)
-    page.resize(1370, 900)
-    page.show()
-    return page
+    return show_area(qtbot, create_area, database, actor, "people", (1370, 900))
 
 
 def test_hr_sees_the_trajectory_to_1000(qtbot, qtmodeltester, people_database, tmp_path) -> None:

@@ -16,6 +16,7 @@ from desktop.config import defaults  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
+from tests.ui.area_kit import show_area  # noqa: E402
 from ui.pages import admin_shifts  # noqa: E402
 from ui.pages.shifts import ShiftsPage, create_area  # noqa: E402
 
@@ -42,14 +43,7 @@ def demo_db(demo_url: str):  # noqa: ANN201
 
 
 def _page(qtbot, database, actor: Actor) -> ShiftsPage:  # noqa: ANN001
-    context = AppContext(database, defaults(), actor, demo=True)
-    area = create_area(context)
-    assert area is not None and area.key == "shifts"
-    page = area.page
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    return page
+    return show_area(qtbot, create_area, database, actor, "shifts")
 
 
 def test_a_supervisor_sees_planned_against_present_and_the_unacknowledged_handovers(
