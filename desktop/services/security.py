@@ -53,6 +53,7 @@ class NotCertified(SignInRefused):
 
 
 def _user(session: Session, username: str) -> User:
+    """The user of this name (the account changes of user_accounts.py look them up here too)."""
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("Messages", "Unknown user: {user}"), user=username)
@@ -60,6 +61,7 @@ def _user(session: Session, username: str) -> User:
 
 
 def _actor(user: User, station: str | None) -> Actor:
+    """Who acts once `user` is signed in at `station` (or at an office PC: None)."""
     return Actor(
         username=user.username,
         role=Role(user.role),
