@@ -12,18 +12,17 @@ from PySide6.QtCore import QLocale
 from desktop.services import csv_files
 
 
-def french_screen(locale: QLocale | None = None) -> bool:
+def french_screen() -> bool:
     """Whether the screen writes numbers the French way: `ui.i18n.install_translators` sets the
     default locale from the user's language, so its decimal mark tells."""
-    return (locale or QLocale()).decimalPoint() == ","
+    return QLocale().decimalPoint() == ","
 
 
 def write_csv(
     path: Path,
     header: Sequence[str],
     rows: Iterable[Sequence[object]],
-    locale: QLocale | None = None,
 ) -> None:
     """Write a table as the screen's language reads it; written whole or not at all, refused
     in words (an InputError) when the disk says no."""
-    csv_files.write_csv(path, header, rows, french=french_screen(locale))
+    csv_files.write_csv(path, header, rows, french=french_screen())
