@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from desktop.domain.messages import InputError, PermissionDenied
 from desktop.domain.people import CertificateState, EmployeeInput
-from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Role
 from desktop.services import headcount, people, people_settings, skills
 from desktop.services.actor import Actor
 from desktop.storage.models.people import Employee
-from desktop.storage.models.security import AuditEntry, User
+from desktop.storage.models.security import AuditEntry
+from tests.people_kit import add_user
 
 ADMIN = Actor.system()
 DAY = date(2026, 3, 2)
@@ -38,19 +38,7 @@ def _staff(database) -> dict[str, int]:  # noqa: ANN001
 
 
 def _user(database, username: str, role: Role, employee_id: int | None) -> Actor:  # noqa: ANN001
-    with database.unit_of_work() as session:
-        user = User(
-            username=username,
-            display_name=username,
-            role=role.value,
-            employee_id=employee_id,
-            active=True,
-            failed_attempts=0,
-            created_at=utc_now(),
-        )
-        session.add(user)
-        session.flush()
-        return Actor(username, role, "FILL-1", user.id)
+    return add_user(database, username, role, employee_id, station="FILL-1")
 
 
 def test_sign_in_needs_a_valid_qualified_certificate(database) -> None:

@@ -11,11 +11,11 @@ import pytest  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
-from desktop.domain.plant_time import utc_now  # noqa: E402
 from desktop.domain.roles import Role  # noqa: E402
 from desktop.services.actor import Actor  # noqa: E402
 from desktop.storage.models.people import Employee  # noqa: E402
-from desktop.storage.models.security import AuditEntry, User  # noqa: E402
+from desktop.storage.models.security import AuditEntry  # noqa: E402
+from tests.people_kit import add_user  # noqa: E402
 from tests.ui.area_kit import show_area  # noqa: E402
 from ui.pages.people import PeoplePage, create_area  # noqa: E402
 
@@ -89,20 +89,9 @@ def test_a_supervisor_sees_names_crews_and_skills_but_no_contracts(qtbot, people
 
 
 def test_an_operator_sees_only_their_own_record(qtbot, people_database) -> None:
-    with people_database.unit_of_work() as session:
+    with people_database.reading() as session:
         employee_id = session.scalar(select(Employee.id).where(Employee.badge == "E10001"))
-        user = User(
-            username="op-test",
-            display_name="Op",
-            role="operator",
-            employee_id=employee_id,
-            active=True,
-            failed_attempts=0,
-            created_at=utc_now(),
-        )
-        session.add(user)
-        session.flush()
-        operator = Actor("op-test", Role.OPERATOR, None, user.id)
+    operator = add_user(people_database, "op-test", Role.OPERATOR, employee_id, display_name="Op")
     page = _page(qtbot, people_database, operator)
     assert page.headcount is None
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["My record", "My skills"]
