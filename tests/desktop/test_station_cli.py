@@ -25,7 +25,8 @@ COMMAND = [sys.executable, "-m", "desktop.cli"]
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The live floor once per module: 12 cells made at STACK-1, the first 6 filled, a held
     electrolyte lot; users who may and may not scan."""
-    from desktop.services import security, skills
+    from desktop.services import skills
+    from desktop.services import user_accounts as security
     from desktop.services.actor import Actor
     from desktop.services.demo import seed_plant
     from desktop.services.genealogy_demo import seed_floor, seed_live_floor
