@@ -83,10 +83,6 @@
         <source>Export the audit trail</source>
         <translation>Exporter le journal d&apos;audit</translation>
     </message>
-    <message>
-        <source>Could not write {file}: {reason}</source>
-        <translation>Impossible d&apos;écrire {file} : {reason}</translation>
-    </message>
 </context>
 <context>
     <name>AdminDevicesPage</name>
@@ -500,7 +496,7 @@
     </message>
     <message>
         <source>Locked until</source>
-        <translation>Bloqué jusqu&apos;à</translation>
+        <translation>Verrouillé jusqu&apos;à</translation>
     </message>
     <message>
         <source>New user</source>
@@ -512,11 +508,11 @@
     </message>
     <message>
         <source>Unlock...</source>
-        <translation>Débloquer...</translation>
+        <translation>Déverrouiller...</translation>
     </message>
     <message>
         <source>Lift the lock after failed sign-in attempts before it runs out</source>
-        <translation>Lever le blocage dû à des échecs de connexion avant son expiration</translation>
+        <translation>Lever le verrouillage dû à des échecs de connexion avant son expiration</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1164,8 +1160,8 @@
         <translation>pas à ce rythme</translation>
     </message>
     <message>
-        <source>Last 90 days: {hires:.1f} hires and {leavers:.1f} leavers a month. Last 12 months: {hired} hired, {left} left, attrition {attrition:.1f} %.</source>
-        <translation>90 derniers jours : {hires:.1f} embauches et {leavers:.1f} départs par mois. 12 derniers mois : {hired} embauchés, {left} départs, turnover {attrition:.1f} %.</translation>
+        <source>Last 90 days: {hires:.1f} hires and {leavers:.1f} leavers a month. Last 12 months: {hired} hired, {left} left, attrition {attrition}.</source>
+        <translation>90 derniers jours : {hires:.1f} embauches et {leavers:.1f} départs par mois. 12 derniers mois : {hired} embauchés, {left} départs, turnover {attrition}.</translation>
     </message>
     <message>
         <source>{ratio:g} people per GWh a year (today {capacity:g} GWh)</source>
@@ -1781,10 +1777,6 @@
     <message>
         <source>&apos;{value}&apos; is not a lot or serial number: use 1 to 64 letters, digits or _ . / : -</source>
         <translation>&apos;{value}&apos; n&apos;est pas un numéro de lot ou de série : utilisez 1 à 64 lettres, chiffres ou _ . / : -</translation>
-    </message>
-    <message>
-        <source>Not a quantity: &apos;{text}&apos;</source>
-        <translation>Quantité invalide : &apos;{text}&apos;</translation>
     </message>
     <message>
         <source>Unknown unit &apos;{unit}&apos;; known: {known}</source>
@@ -2423,6 +2415,18 @@
         <translation>Ligne inconnue : {line}</translation>
     </message>
     <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a list of numbers</source>
+        <translation>une liste de nombres</translation>
+    </message>
+    <message>
+        <source>An account is locked for 0 to 1,440 minutes, not {value}</source>
+        <translation>Un compte est verrouillé de 0 à 1 440 minutes, pas {value}</translation>
+    </message>
+    <message>
         <source>Staff per GWh must be between 0 and 10,000</source>
         <translation>L&apos;effectif par GWh doit être compris entre 0 et 10 000</translation>
     </message>
@@ -2433,6 +2437,14 @@
     <message>
         <source>Capacities must be between 0 and 1,000 GWh</source>
         <translation>Les capacités doivent être comprises entre 0 et 1 000 GWh</translation>
+    </message>
+    <message>
+        <source>Unknown plant setting &apos;{key}&apos;; known: {known}</source>
+        <translation>Paramètre d&apos;usine inconnu « {key} » ; connus : {known}</translation>
+    </message>
+    <message>
+        <source>Plant setting {key}: expected {expected}, got {value!r}</source>
+        <translation>Paramètre d&apos;usine {key} : {expected} attendu, reçu {value!r}</translation>
     </message>
     <message>
         <source>You may see only your own employee record</source>
@@ -2469,10 +2481,6 @@
     <message>
         <source>Requisition {code} is already {status}</source>
         <translation>La demande de recrutement {code} est déjà {status}</translation>
-    </message>
-    <message>
-        <source>A planned headcount of {value} is not possible</source>
-        <translation>Un effectif planifié de {value} est impossible</translation>
     </message>
     <message>
         <source>Unknown certification level &apos;{level}&apos;; known: {known}</source>
@@ -2537,10 +2545,6 @@
     <message>
         <source>A production event needs a time with its zone</source>
         <translation>Un événement de production doit avoir une heure avec son fuseau</translation>
-    </message>
-    <message>
-        <source>Unknown shift: {shift}</source>
-        <translation>Poste inconnu : {shift}</translation>
     </message>
     <message>
         <source>No shift covers {moment}</source>
@@ -2656,7 +2660,7 @@
     </message>
     <message>
         <source>{user} is not locked</source>
-        <translation>{user} n&apos;est pas bloqué</translation>
+        <translation>{user} n&apos;est pas verrouillé</translation>
     </message>
     <message>
         <source>{user} is locked until {time} after {count} failed attempts</source>
@@ -3990,14 +3994,6 @@
 <context>
     <name>StationPage</name>
     <message>
-        <source>Station</source>
-        <translation>Station</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produit</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -4006,80 +4002,12 @@
         <translation>Repeser</translation>
     </message>
     <message>
-        <source>Put on hold...</source>
-        <translation>Bloquer...</translation>
-    </message>
-    <message>
-        <source>Scrap...</source>
-        <translation>Mettre au rebut...</translation>
-    </message>
-    <message>
-        <source>Cancel the weighing</source>
-        <translation>Annuler la pesée</translation>
-    </message>
-    <message>
         <source>Scan or type a lot or serial number, then Enter</source>
         <translation>Scannez ou saisissez un numéro de lot ou de série, puis Entrée</translation>
     </message>
     <message>
-        <source>Zero</source>
-        <translation>Zéro</translation>
-    </message>
-    <message>
-        <source>Tare</source>
-        <translation>Tare</translation>
-    </message>
-    <message>
-        <source>Record the weight</source>
-        <translation>Enregistrer le poids</translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>Verdict</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Opérateur</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Ce qui s&apos;est passé</translation>
-    </message>
-    <message>
         <source>Last scans</source>
         <translation>Derniers scans</translation>
-    </message>
-    <message>
-        <source>No operator signed in</source>
-        <translation>Aucun opérateur connecté</translation>
-    </message>
-    <message>
-        <source>Operator: {name}</source>
-        <translation>Opérateur : {name}</translation>
-    </message>
-    <message>
-        <source>{id}: {material}, {remaining} {unit} left</source>
-        <translation>{id} : {material}, reste {remaining} {unit}</translation>
-    </message>
-    <message>
-        <source>Building {id}: {count} of {size}</source>
-        <translation>Montage de {id} : {count} sur {size}</translation>
-    </message>
-    <message>
-        <source>Loaded: {lots}</source>
-        <translation>Chargés : {lots}</translation>
     </message>
     <message>
         <source>Recording {code}</source>
@@ -4102,8 +4030,32 @@
         <translation>NON ENREGISTRÉ</translation>
     </message>
     <message>
-        <source>Empty weight recorded: {weight}</source>
-        <translation>Poids à vide enregistré : {weight}</translation>
+        <source>Recording the fill of {code}</source>
+        <translation>Enregistrement du remplissage de {code}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Weighing of {code} cancelled</source>
+        <translation>Pesée de {code} annulée</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Zéro</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tare</translation>
+    </message>
+    <message>
+        <source>Record the weight</source>
+        <translation>Enregistrer le poids</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
     </message>
     <message>
         <source>Balance lost: reconnecting</source>
@@ -4134,8 +4086,20 @@
         <translation>instable</translation>
     </message>
     <message>
-        <source>Recording the fill of {code}</source>
-        <translation>Enregistrement du remplissage de {code}</translation>
+        <source>Empty weight recorded: {weight}</source>
+        <translation>Poids à vide enregistré : {weight}</translation>
+    </message>
+    <message>
+        <source>Put on hold...</source>
+        <translation>Bloquer...</translation>
+    </message>
+    <message>
+        <source>Scrap...</source>
+        <translation>Mettre au rebut...</translation>
+    </message>
+    <message>
+        <source>Cancel the weighing</source>
+        <translation>Annuler la pesée</translation>
     </message>
     <message>
         <source>Put on hold</source>
@@ -4166,27 +4130,75 @@
         <translation>{code} est mis au rebut</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
+        <source>Product</source>
+        <translation>Produit</translation>
     </message>
     <message>
-        <source>Weighing of {code} cancelled</source>
-        <translation>Pesée de {code} annulée</translation>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>No operator signed in</source>
+        <translation>Aucun opérateur connecté</translation>
+    </message>
+    <message>
+        <source>Operator: {name}</source>
+        <translation>Opérateur : {name}</translation>
+    </message>
+    <message>
+        <source>{id}: {material}, {remaining} {unit} left</source>
+        <translation>{id} : {material}, reste {remaining} {unit}</translation>
+    </message>
+    <message>
+        <source>Building {id}: {count} of {size}</source>
+        <translation>Montage de {id} : {count} sur {size}</translation>
+    </message>
+    <message>
+        <source>Loaded: {lots}</source>
+        <translation>Chargés : {lots}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>{code} looks typed with another keyboard layout (AZERTY). Nothing was recorded. Set the scanner and the keyboard to the same layout, then scan again.</source>
+        <translation>{code} semble tapé avec une autre disposition de clavier (AZERTY). Rien n&apos;a été enregistré. Réglez le lecteur et le clavier sur la même disposition, puis scannez à nouveau.</translation>
+    </message>
+    <message>
+        <source>{code} looks typed with another keyboard layout (AZERTY): did you mean {meant}? Nothing was recorded. Set the scanner and the keyboard to the same layout, then scan again.</source>
+        <translation>{code} semble tapé avec une autre disposition de clavier (AZERTY) : vouliez-vous dire {meant} ? Rien n&apos;a été enregistré. Réglez le lecteur et le clavier sur la même disposition, puis scannez à nouveau.</translation>
     </message>
 </context>
 <context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock user</source>
-        <translation>Débloquer l&apos;utilisateur</translation>
+        <translation>Déverrouiller l&apos;utilisateur</translation>
     </message>
     <message>
         <source>{user} is locked until {time} after failed sign-in attempts</source>
-        <translation>{user} est bloqué jusqu&apos;à {time} après des échecs de connexion</translation>
+        <translation>{user} est verrouillé jusqu&apos;à {time} après des échecs de connexion</translation>
     </message>
     <message>
         <source>Why the lock is lifted now</source>
-        <translation>Pourquoi le blocage est levé maintenant</translation>
+        <translation>Pourquoi le verrouillage est levé maintenant</translation>
     </message>
     <message>
         <source>Reason</source>
