@@ -3,7 +3,7 @@ number, share): the PDF and the XLSX show exactly these, so both say the same.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,191 +130,210 @@ def facts(report: ShiftReport, translate: Translate = untranslated) -> list[tupl
     return rows
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of a report table: its header (a template marked for translation), the kind
+    of its cells, and how a row's value is read: an attribute name, or a function of the row,
+    the report and the translator."""
+
+    header: str
+    kind: str
+    value: str | Callable[[Any, ShiftReport, Translate], Any]
+
+    def cell(self, row: Any, report: ShiftReport, translate: Translate) -> Any:
+        if isinstance(self.value, str):
+            return getattr(row, self.value)
+        return self.value(row, report, translate)
+
+
+def _table(
+    key: str,
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Any],
+    report: ShiftReport,
+    translate: Translate,
+    empty: str = "",
+) -> ReportTable:
+    return ReportTable(
+        key,
+        translate(title),
+        [translate(c.header) for c in columns],
+        [c.kind for c in columns],
+        [[c.cell(row, report, translate) for c in columns] for row in rows],
+        translate(empty) if empty else "",
+    )
+
+
+def _minutes(name: str) -> Callable[[Any, ShiftReport, Translate], Any]:
+    return lambda row, _r, _t: round(getattr(row, name), 1)
+
+
+def _plan(row: Any, _r: ShiftReport, _t: Translate) -> int:
+    return round(row.plan)
+
+
+def _or_blank(name: str) -> Callable[[Any, ShiftReport, Translate], Any]:
+    return lambda row, _r, _t: getattr(row, name) or ""
+
+
+def _verdict_minutes(name: str) -> Callable[[RosterRow, ShiftReport, Translate], Any]:
+    def value(row: RosterRow, _r: ShiftReport, _t: Translate) -> float | None:
+        minutes = getattr(row.verdict, name) if row.verdict else None
+        return round(minutes, 1) if minutes else None
+
+    return value
+
+
+_STATION_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Line"), TEXT, "line"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Station"), TEXT, "station"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Name"), TEXT, "name"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Units"), INT, "units"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Target"), INT, _plan),
+    Column(QT_TRANSLATE_NOOP("Messages", "Attainment"), PERCENT, "attainment"),
+    Column(QT_TRANSLATE_NOOP("Messages", "NG (scrap)"), INT, "ng"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Scrap rate"), PERCENT, "scrap_rate"),
+    Column(QT_TRANSLATE_NOOP("Messages", "FPY"), PERCENT, "fpy"),
+    Column(QT_TRANSLATE_NOOP("Messages", "OEE"), PERCENT, "oee"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Downtime (min)"), NUMBER, _minutes("downtime_minutes")),
+)
+_LINE_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Line"), TEXT, "line"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Units"), INT, "units"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Target"), INT, _plan),
+    Column(QT_TRANSLATE_NOOP("Messages", "Attainment"), PERCENT, "attainment"),
+    Column(QT_TRANSLATE_NOOP("Messages", "NG (scrap)"), INT, "ng"),
+    Column(QT_TRANSLATE_NOOP("Messages", "FPY"), PERCENT, "fpy"),
+    Column(QT_TRANSLATE_NOOP("Messages", "OEE"), PERCENT, "oee"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Downtime (min)"), NUMBER, _minutes("downtime_minutes")),
+    Column(QT_TRANSLATE_NOOP("Messages", "Bottleneck"), TEXT, _or_blank("bottleneck")),
+)
+_DOWNTIME_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Reason"), TEXT, lambda r, _r, t: t(r.name)),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Planned"),
+        TEXT,
+        lambda r, _r, t: t(
+            QT_TRANSLATE_NOOP("Messages", "yes")
+            if r.planned
+            else QT_TRANSLATE_NOOP("Messages", "no")
+        ),
+    ),
+    Column(QT_TRANSLATE_NOOP("Messages", "Stops"), INT, "stops"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Minutes"), NUMBER, _minutes("minutes")),
+)
+_ATTENDANCE_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Name"), TEXT, "name"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Badge"), TEXT, "badge"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Crew"), TEXT, _or_blank("crew")),
+    Column(QT_TRANSLATE_NOOP("Messages", "Station"), TEXT, _or_blank("station")),
+    Column(QT_TRANSLATE_NOOP("Messages", "Status"), TEXT, lambda r, _r, t: _state(r, t)),
+    Column(QT_TRANSLATE_NOOP("Messages", "In"), TEXT, lambda r, rep, _t: rep.local(r.clock_in)),
+    Column(QT_TRANSLATE_NOOP("Messages", "Out"), TEXT, lambda r, rep, _t: rep.local(r.clock_out)),
+    Column(QT_TRANSLATE_NOOP("Messages", "Late (min)"), NUMBER, _verdict_minutes("late_minutes")),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Overtime (min)"),
+        NUMBER,
+        _verdict_minutes("overtime_minutes"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Correction"),
+        TEXT,
+        lambda r, _r, _t: f"{r.corrected_by}: {r.correction_reason}" if r.corrected_by else "",
+    ),
+)
+_HOLD_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Item"), TEXT, "item"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Kind"), TEXT, "kind"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Material"), TEXT, "material"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Station"), TEXT, _or_blank("station")),
+    Column(QT_TRANSLATE_NOOP("Messages", "Reason"), TEXT, "reason"),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Placed"), TEXT, lambda h, rep, _t: rep.local(h.placed_at)
+    ),
+    Column(QT_TRANSLATE_NOOP("Messages", "By"), TEXT, "placed_by"),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Released"),
+        TEXT,
+        lambda h, rep, _t: rep.local(h.released_at, True),
+    ),
+)
+_HANDOVER_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Messages", "Line"), TEXT, "line"),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Status"), TEXT, lambda h, _r, t: t(STATUS_NAMES[h.status])
+    ),
+    Column(QT_TRANSLATE_NOOP("Messages", "Written by"), TEXT, "author"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Notes"), TEXT, "notes"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Open issues"), TEXT, "open_issues"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Safety"), TEXT, "safety"),
+    Column(QT_TRANSLATE_NOOP("Messages", "Quality"), TEXT, "quality"),
+    Column(
+        QT_TRANSLATE_NOOP("Messages", "Acknowledged by"),
+        TEXT,
+        lambda h, rep, _t: _acknowledged(rep, h),
+    ),
+)
+
+
 def report_tables(report: ShiftReport, translate: Translate = untranslated) -> list[ReportTable]:
     """The tables of the report, in order; the PDF and the XLSX show exactly these."""
-    t = translate
-    shown, roster = report.figures, report.roster
-    stations = ReportTable(
-        "stations",
-        t(QT_TRANSLATE_NOOP("Messages", "Production per station")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Line")),
-            t(QT_TRANSLATE_NOOP("Messages", "Station")),
-            t(QT_TRANSLATE_NOOP("Messages", "Name")),
-            t(QT_TRANSLATE_NOOP("Messages", "Units")),
-            t(QT_TRANSLATE_NOOP("Messages", "Target")),
-            t(QT_TRANSLATE_NOOP("Messages", "Attainment")),
-            t(QT_TRANSLATE_NOOP("Messages", "NG (scrap)")),
-            t(QT_TRANSLATE_NOOP("Messages", "Scrap rate")),
-            t(QT_TRANSLATE_NOOP("Messages", "FPY")),
-            t(QT_TRANSLATE_NOOP("Messages", "OEE")),
-            t(QT_TRANSLATE_NOOP("Messages", "Downtime (min)")),
-        ],
-        [TEXT, TEXT, TEXT, INT, INT, PERCENT, INT, PERCENT, PERCENT, PERCENT, NUMBER],
-        [
-            [
-                s.line,
-                s.station,
-                s.name,
-                s.units,
-                round(s.plan),
-                s.attainment,
-                s.ng,
-                s.scrap_rate,
-                s.fpy,
-                s.oee,
-                round(s.downtime_minutes, 1),
-            ]
-            for s in shown.stations
-        ],
-    )
-    lines = ReportTable(
-        "lines",
-        t(QT_TRANSLATE_NOOP("Messages", "Production per line")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Line")),
-            t(QT_TRANSLATE_NOOP("Messages", "Units")),
-            t(QT_TRANSLATE_NOOP("Messages", "Target")),
-            t(QT_TRANSLATE_NOOP("Messages", "Attainment")),
-            t(QT_TRANSLATE_NOOP("Messages", "NG (scrap)")),
-            t(QT_TRANSLATE_NOOP("Messages", "FPY")),
-            t(QT_TRANSLATE_NOOP("Messages", "OEE")),
-            t(QT_TRANSLATE_NOOP("Messages", "Downtime (min)")),
-            t(QT_TRANSLATE_NOOP("Messages", "Bottleneck")),
-        ],
-        [TEXT, INT, INT, PERCENT, INT, PERCENT, PERCENT, NUMBER, TEXT],
-        [
-            [
-                ln.line,
-                ln.units,
-                round(ln.plan),
-                ln.attainment,
-                ln.ng,
-                ln.fpy,
-                ln.oee,
-                round(ln.downtime_minutes, 1),
-                ln.bottleneck or "",
-            ]
-            for ln in shown.lines
-        ],
-    )
-    downtime = ReportTable(
-        "downtime",
-        t(QT_TRANSLATE_NOOP("Messages", "Downtime by reason")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Reason")),
-            t(QT_TRANSLATE_NOOP("Messages", "Planned")),
-            t(QT_TRANSLATE_NOOP("Messages", "Stops")),
-            t(QT_TRANSLATE_NOOP("Messages", "Minutes")),
-        ],
-        [TEXT, TEXT, INT, NUMBER],
-        [
-            [
-                t(r.name),
-                t(QT_TRANSLATE_NOOP("Messages", "yes"))
-                if r.planned
-                else t(QT_TRANSLATE_NOOP("Messages", "no")),
-                r.stops,
-                round(r.minutes, 1),
-            ]
-            for r in shown.downtime
-        ],
-        t(QT_TRANSLATE_NOOP("Messages", "No stop in this shift")),
-    )
-    attendance = ReportTable(
-        "attendance",
-        t(QT_TRANSLATE_NOOP("Messages", "Attendance")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Name")),
-            t(QT_TRANSLATE_NOOP("Messages", "Badge")),
-            t(QT_TRANSLATE_NOOP("Messages", "Crew")),
-            t(QT_TRANSLATE_NOOP("Messages", "Station")),
-            t(QT_TRANSLATE_NOOP("Messages", "Status")),
-            t(QT_TRANSLATE_NOOP("Messages", "In")),
-            t(QT_TRANSLATE_NOOP("Messages", "Out")),
-            t(QT_TRANSLATE_NOOP("Messages", "Late (min)")),
-            t(QT_TRANSLATE_NOOP("Messages", "Overtime (min)")),
-            t(QT_TRANSLATE_NOOP("Messages", "Correction")),
-        ],
-        [TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, NUMBER, NUMBER, TEXT],
-        [
-            [
-                r.name,
-                r.badge,
-                r.crew or "",
-                r.station or "",
-                _state(r, t),
-                report.local(r.clock_in),
-                report.local(r.clock_out),
-                round(r.verdict.late_minutes, 1) if r.verdict and r.verdict.late_minutes else None,
-                round(r.verdict.overtime_minutes, 1)
-                if r.verdict and r.verdict.overtime_minutes
-                else None,
-                f"{r.corrected_by}: {r.correction_reason}" if r.corrected_by else "",
-            ]
-            for r in _attendance_order(roster.rows)
-        ],
-        t(QT_TRANSLATE_NOOP("Messages", "Nobody planned or clocked in")),
-    )
-    holds = ReportTable(
-        "holds",
-        t(QT_TRANSLATE_NOOP("Messages", "Holds placed")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Item")),
-            t(QT_TRANSLATE_NOOP("Messages", "Kind")),
-            t(QT_TRANSLATE_NOOP("Messages", "Material")),
-            t(QT_TRANSLATE_NOOP("Messages", "Station")),
-            t(QT_TRANSLATE_NOOP("Messages", "Reason")),
-            t(QT_TRANSLATE_NOOP("Messages", "Placed")),
-            t(QT_TRANSLATE_NOOP("Messages", "By")),
-            t(QT_TRANSLATE_NOOP("Messages", "Released")),
-        ],
-        [TEXT] * 8,
-        [
-            [
-                h.item,
-                h.kind,
-                h.material,
-                h.station or "",
-                h.reason,
-                report.local(h.placed_at),
-                h.placed_by,
-                report.local(h.released_at, True),
-            ]
-            for h in shown.holds
-        ],
-        t(QT_TRANSLATE_NOOP("Messages", "No hold placed in this shift")),
-    )
-    handover = ReportTable(
-        "handover",
-        t(QT_TRANSLATE_NOOP("Messages", "Handover notes")),
-        [
-            t(QT_TRANSLATE_NOOP("Messages", "Line")),
-            t(QT_TRANSLATE_NOOP("Messages", "Status")),
-            t(QT_TRANSLATE_NOOP("Messages", "Written by")),
-            t(QT_TRANSLATE_NOOP("Messages", "Notes")),
-            t(QT_TRANSLATE_NOOP("Messages", "Open issues")),
-            t(QT_TRANSLATE_NOOP("Messages", "Safety")),
-            t(QT_TRANSLATE_NOOP("Messages", "Quality")),
-            t(QT_TRANSLATE_NOOP("Messages", "Acknowledged by")),
-        ],
-        [TEXT] * 8,
-        [
-            [
-                h.line,
-                t(STATUS_NAMES[h.status]),
-                h.author,
-                h.notes,
-                h.open_issues,
-                h.safety,
-                h.quality,
-                _acknowledged(report, h),
-            ]
-            for h in report.handovers
-        ],
-        t(QT_TRANSLATE_NOOP("Messages", "No handover written for this shift")),
-    )
-    return [lines, stations, downtime, attendance, holds, handover]
+    shown, t = report.figures, translate
+    return [
+        _table(
+            "lines",
+            QT_TRANSLATE_NOOP("Messages", "Production per line"),
+            _LINE_COLUMNS,
+            shown.lines,
+            report,
+            t,
+        ),
+        _table(
+            "stations",
+            QT_TRANSLATE_NOOP("Messages", "Production per station"),
+            _STATION_COLUMNS,
+            shown.stations,
+            report,
+            t,
+        ),
+        _table(
+            "downtime",
+            QT_TRANSLATE_NOOP("Messages", "Downtime by reason"),
+            _DOWNTIME_COLUMNS,
+            shown.downtime,
+            report,
+            t,
+            QT_TRANSLATE_NOOP("Messages", "No stop in this shift"),
+        ),
+        _table(
+            "attendance",
+            QT_TRANSLATE_NOOP("Messages", "Attendance"),
+            _ATTENDANCE_COLUMNS,
+            _attendance_order(report.roster.rows),
+            report,
+            t,
+            QT_TRANSLATE_NOOP("Messages", "Nobody planned or clocked in"),
+        ),
+        _table(
+            "holds",
+            QT_TRANSLATE_NOOP("Messages", "Holds placed"),
+            _HOLD_COLUMNS,
+            shown.holds,
+            report,
+            t,
+            QT_TRANSLATE_NOOP("Messages", "No hold placed in this shift"),
+        ),
+        _table(
+            "handover",
+            QT_TRANSLATE_NOOP("Messages", "Handover notes"),
+            _HANDOVER_COLUMNS,
+            report.handovers,
+            report,
+            t,
+            QT_TRANSLATE_NOOP("Messages", "No handover written for this shift"),
+        ),
+    ]
 
 
 def _acknowledged(report: ShiftReport, handover: HandoverView) -> str:
