@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -11,16 +10,7 @@ from pathlib import Path
 
 import pytest
 
-
-def linedesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        stdin=subprocess.DEVNULL,
-    )
+from tests.cli_kit import linedesk
 
 
 def test_db_upgrade_creates_the_schema_and_check_calls_it_sound(tmp_path: Path) -> None:

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+
+from tests.cli_kit import ROOT, start_linedesk
+from tests.cli_kit import linedesk as run_linedesk
 
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals need POSIX", allow_module_level=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 
-
-def linedesk(*args: str, **kw) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "desktop.cli", *args],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=ENV,
-        cwd=ROOT,
-        **kw,
+def devices(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """`linedesk devices ARGS` to its end, its output kept as bytes."""
+    return run_linedesk(
+        "devices", *args, text=False, timeout=30, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}
     )
 
 
@@ -34,7 +27,7 @@ def simulator():
     procs: list[subprocess.Popen] = []
 
     def start(*args: str) -> tuple[subprocess.Popen, str]:
-        proc = linedesk("simulate", *args)
+        proc = start_linedesk("simulate", *args)
         procs.append(proc)
         return proc, proc.stdout.readline().decode().strip()
 
@@ -46,27 +39,7 @@ def simulator():
 
 def test_devices_test_reads_the_simulated_mtsics_balance(simulator):
     sim, path = simulator("scale", "--protocol", "mt-sics", "--weight", "42.5")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop.cli",
-            "devices",
-            "test",
-            "--port",
-            path,
-            "--type",
-            "scale",
-            "--count",
-            "3",
-            "--seconds",
-            "20",
-        ],
-        capture_output=True,
-        env=ENV,
-        cwd=ROOT,
-        timeout=30,
-    )
+    result = devices("test", "--port", path, "--type", "scale", "--count", "3", "--seconds", "20")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(x) for x in result.stdout.decode().splitlines()]
     assert [(x["value"], x["unit"], x["stable"], x["status"]) for x in lines] == [
@@ -77,7 +50,7 @@ def test_devices_test_reads_the_simulated_mtsics_balance(simulator):
 def test_devices_test_reads_the_simulated_scanner_over_tcp(simulator):
     sim, url = simulator("scanner", "--tcp", "0")
     assert url.startswith("socket://127.0.0.1:")
-    test = linedesk(
+    test = start_linedesk(
         "devices", "test", "--port", url, "--type", "scanner", "--count", "1", "--seconds", "20"
     )
     assert test.stderr.readline().decode().startswith("opened ")
@@ -94,35 +67,11 @@ def test_devices_test_reads_the_simulated_scanner_over_tcp(simulator):
 
 
 def test_devices_test_unknown_port_one_line_exit_2():
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop.cli",
-            "devices",
-            "test",
-            "--port",
-            "/dev/no-such-port",
-            "--type",
-            "scale",
-            "--count",
-            "1",
-        ],
-        capture_output=True,
-        env=ENV,
-        cwd=ROOT,
-        timeout=30,
-    )
+    result = devices("test", "--port", "/dev/no-such-port", "--type", "scale", "--count", "1")
     assert result.returncode == 2 and result.stdout == b""
     assert len(result.stderr.decode().splitlines()) == 1
 
 
 def test_devices_list_json_is_a_list():
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "devices", "list", "--format", "json"],
-        capture_output=True,
-        env=ENV,
-        cwd=ROOT,
-        timeout=30,
-    )
+    result = devices("list", "--format", "json")
     assert result.returncode == 0 and isinstance(json.loads(result.stdout), list)

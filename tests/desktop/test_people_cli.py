@@ -5,29 +5,16 @@ a file with one bad date is refused whole with its line number."""
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from desktop.domain.people import CONTRACTS, DEPARTMENTS, counts_on
+from tests.cli_kit import linedesk
 
 NAMES = ("Zoé D'Almeida", "Jérôme Lefèvre", "Noémie O'Neill", "Anaïs Béghin", "Loïc Hénon")
-
-
-def linedesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=os.environ.copy(),
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _export(count: int, seed: int = 3) -> list[dict]:

@@ -5,10 +5,8 @@ demo plant (yesterday's morning and night), refusing 2026-02-30 and unknown shif
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import zlib
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -23,6 +21,7 @@ from desktop.services.actor import Actor
 from desktop.services.production.ingest import record_unit_completed
 from desktop.services.shift_report_tables import PERCENT, format_cell, report_tables
 from desktop.services.shift_report_tables import facts as report_facts
+from tests import cli_kit
 
 SYSTEM = Actor.system()
 PARIS = ZoneInfo("Europe/Paris")
@@ -214,16 +213,9 @@ def test_shares_in_the_report_are_written_the_languages_way() -> None:
 
 
 def linedesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
-    env["LINEDESK_HOME"] = str(home)
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
+    """Without a display: the PDF report must switch itself to the offscreen platform."""
+    return cli_kit.linedesk(
+        *args, env={"LINEDESK_HOME": str(home)}, without=("DISPLAY", "QT_QPA_PLATFORM")
     )
 
 
