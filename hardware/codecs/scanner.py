@@ -158,6 +158,17 @@ def _check_digit_error(label: str, number: str) -> Reason | None:
     )
 
 
+def _refused(raw: str, code: str, symbology: str | None, why: Reason) -> Scan:
+    """A scan the codec cannot use, kept with what was read and why it is refused."""
+    return Scan(raw, code, symbology, "unknown", {}, why)
+
+
+def _gs1(raw: str, text: str, symbology: str | None, element_strings: Any) -> Scan:
+    """A parsed GS1 message as a scan, refused where a check digit or a date is wrong."""
+    fields = _fields(element_strings)
+    return Scan(raw, text, symbology, "gs1", fields, _element_errors(element_strings))
+
+
 def decode(
     line: bytes,
     prefix: bytes = b"",
@@ -168,12 +179,10 @@ def decode(
         return _decode(line, prefix, patterns)
     except Exception as exc:  # noqa: BLE001 - a scan must never crash the reader
         text = line.decode("utf-8", "backslashreplace")
-        return Scan(
+        return _refused(
             text,
             text,
             None,
-            "unknown",
-            {},
             reason(
                 QT_TRANSLATE_NOOP("Messages", "Could not decode the scan: {detail}"),
                 detail=f"{type(exc).__name__}: {exc}",
@@ -187,12 +196,10 @@ def _decode(
     raw = line.decode("utf-8", "backslashreplace")
     if prefix:
         if not line.startswith(prefix):
-            return Scan(
+            return _refused(
                 raw,
                 raw,
                 None,
-                "unknown",
-                {},
                 reason(
                     QT_TRANSLATE_NOOP(
                         "Messages", "The scan does not start with the configured prefix {prefix!r}"
@@ -204,12 +211,10 @@ def _decode(
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
-        return Scan(
+        return _refused(
             raw,
             raw,
             None,
-            "unknown",
-            {},
             reason(
                 QT_TRANSLATE_NOOP(
                     "Messages",
@@ -218,12 +223,10 @@ def _decode(
             ),
         )
     if any(ord(c) < 32 and c not in "\x1d\x1e\x04" or ord(c) == 127 for c in text):
-        return Scan(
+        return _refused(
             raw,
             text,
             None,
-            "unknown",
-            {},
             reason(
                 QT_TRANSLATE_NOOP(
                     "Messages",
@@ -237,16 +240,12 @@ def _decode(
         symbology = aim.group(0)
         text = text[3:]
     if not text:
-        return Scan(
-            raw, text, symbology, "unknown", {}, reason(QT_TRANSLATE_NOOP("Messages", "Empty scan"))
-        )
+        return _refused(raw, text, symbology, reason(QT_TRANSLATE_NOOP("Messages", "Empty scan")))
     if symbology is not None and aim and aim["letter"] not in SYMBOLOGIES:
-        return Scan(
+        return _refused(
             raw,
             text,
             symbology,
-            "unknown",
-            {},
             reason(
                 QT_TRANSLATE_NOOP("Messages", "Unknown symbology identifier {symbology}"),
                 symbology=symbology,
@@ -309,9 +308,8 @@ def _gs1_element_string(raw: str, text: str, symbology: str | None) -> Scan:
     message = result.gs1_message
     if message is None:
         detail = result.gs1_message_error or "no GS1 Application Identifier found"
-        return Scan(raw, text, symbology, "unknown", {}, _invalid_gs1(detail))
-    fields = _fields(message.element_strings)
-    return Scan(raw, text, symbology, "gs1", fields, _element_errors(message.element_strings))
+        return _refused(raw, text, symbology, _invalid_gs1(detail))
+    return _gs1(raw, text, symbology, message.element_strings)
 
 
 def _gs1_hri(raw: str, text: str, symbology: str | None) -> Scan:
@@ -320,19 +318,16 @@ def _gs1_hri(raw: str, text: str, symbology: str | None) -> Scan:
     try:
         message = GS1Message.parse_hri(text)
     except Exception as exc:  # noqa: BLE001 - biip raises its ParseError here
-        return Scan(raw, text, symbology, "unknown", {}, _invalid_gs1(str(exc)))
-    fields = _fields(message.element_strings)
-    return Scan(raw, text, symbology, "gs1", fields, _element_errors(message.element_strings))
+        return _refused(raw, text, symbology, _invalid_gs1(str(exc)))
+    return _gs1(raw, text, symbology, message.element_strings)
 
 
 def _gtin(raw: str, text: str, symbology: str | None) -> Scan:
     if not text.isdigit() or len(text) not in (8, 12, 13, 14):
-        return Scan(
+        return _refused(
             raw,
             text,
             symbology,
-            "unknown",
-            {},
             reason(
                 QT_TRANSLATE_NOOP("Messages", "Not a valid EAN/UPC/ITF-14 code: {code!r}"),
                 code=text[:40],

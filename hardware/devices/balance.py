@@ -114,6 +114,14 @@ class Balance:
             if isinstance(frame, Overlong) or accept is None or accept(frame):
                 return frame
 
+    def _send(self, data: bytes) -> CommandResult:
+        """Write a command the balance does not answer (SBI, A&D zero and tare): sent is done."""
+        if self.transport.write(data):
+            return CommandResult(True)
+        return CommandResult(
+            False, reason(QT_TRANSLATE_NOOP("Messages", "The balance is not connected"))
+        )
+
     def _after_command(self) -> None:
         """Re-arm the stream if a command interrupted it (MT-SICS: any command ends SIR)."""
         if self.streaming:
@@ -280,13 +288,6 @@ class SbiBalance(Balance):
             if reading.stable or not reading.ok or time.monotonic() >= deadline:
                 return reading
 
-    def _send(self, data: bytes) -> CommandResult:
-        if self.transport.write(data):
-            return CommandResult(True)
-        return CommandResult(
-            False, reason(QT_TRANSLATE_NOOP("Messages", "The balance is not connected"))
-        )
-
     def zero(self, timeout: float = 5.0) -> CommandResult:
         return self._send(sbi.ZERO)
 
@@ -307,13 +308,6 @@ class AndBalance(Balance):
 
     def stable_weight(self, timeout: float = 10.0) -> Reading:
         return self._to_reading(self._request(aandd.STABLE, timeout))
-
-    def _send(self, data: bytes) -> CommandResult:
-        if self.transport.write(data):
-            return CommandResult(True)
-        return CommandResult(
-            False, reason(QT_TRANSLATE_NOOP("Messages", "The balance is not connected"))
-        )
 
     def zero(self, timeout: float = 5.0) -> CommandResult:
         return self._send(aandd.ZERO)
