@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from hardware.codecs.reading import Reading
@@ -133,14 +134,19 @@ def _test_scale(transport, protocol, mode, listen, output, done, remaining) -> N
     from hardware.devices.balance import DeviceTimeout, make_balance
 
     balance = make_balance(protocol, transport)
-    if protocol == "mt-sics" and mode != "stream":
+
+    def poll(ask: Callable[..., Reading], longest: float) -> None:
+        """Ask for one weight at a time until done; a request without reply is a warning."""
         while not done():
             try:
-                reading = balance.stable_weight(timeout=max(0.05, min(10.0, remaining())))
+                reading = ask(timeout=max(0.05, min(longest, remaining())))
             except DeviceTimeout as exc:
                 output.note(f"warning: {exc.reason}")
                 continue
             output.item(reading_json(reading))
+
+    if protocol == "mt-sics" and mode != "stream":
+        poll(balance.stable_weight, 10.0)
         return
     polling = mode == "poll"
     if not polling:
@@ -155,13 +161,8 @@ def _test_scale(transport, protocol, mode, listen, output, done, remaining) -> N
                 output.note("no stream: polling the balance")
                 polling = True
                 break
-    while polling and not done():
-        try:
-            reading = balance.weight_now(timeout=max(0.05, min(2.0, remaining())))
-        except DeviceTimeout as exc:
-            output.note(f"warning: {exc.reason}")
-            continue
-        output.item(reading_json(reading))
+    if polling:
+        poll(balance.weight_now, 2.0)
 
 
 def list_devices() -> list[dict[str, Any]]:

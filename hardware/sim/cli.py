@@ -12,7 +12,9 @@ import argparse
 import sys
 import threading
 import time
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import Protocol
 
 
 class _UsageError(Exception):
@@ -108,9 +110,23 @@ def _announce(path: str) -> None:
     sys.stdout.flush()
 
 
-def _wait_forever() -> None:
-    while True:
-        time.sleep(3600)
+class _Simulator(Protocol):
+    def stop(self) -> None: ...
+
+
+def _serve(sim: _Simulator, typed: Callable[[str], None]) -> int:
+    """Hand each line typed on stdin to ``typed``, then keep serving until interrupted; the
+    simulator stops on the way out."""
+    try:
+        for line in sys.stdin:
+            typed(line)
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sim.stop()
+    return 0
 
 
 def run_scale(args: argparse.Namespace) -> int:
@@ -133,28 +149,24 @@ def run_scale(args: argparse.Namespace) -> int:
     sim = ScaleSimulator(endpoint, args.protocol, model, stream=stream, rate=args.rate or 10.0)
     sim.start()
     _announce(sim.path)
-    try:
-        for line in sys.stdin:
-            text = line.strip()
-            if not text:
-                continue
-            if text in ("+", "-"):
-                model.force(text)
-                continue
-            try:
-                value = Decimal(text.replace(",", "."))
-                if not value.is_finite():
-                    raise InvalidOperation
-            except InvalidOperation:
-                print(f"not a weight: {text!r} (type grams, + or -)", file=sys.stderr)
-                continue
-            model.put(value)
-        _wait_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+
+    def typed(line: str) -> None:
+        text = line.strip()
+        if not text:
+            return
+        if text in ("+", "-"):
+            model.force(text)
+            return
+        try:
+            value = Decimal(text.replace(",", "."))
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            print(f"not a weight: {text!r} (type grams, + or -)", file=sys.stderr)
+            return
+        model.put(value)
+
+    return _serve(sim, typed)
 
 
 def run_scanner(args: argparse.Namespace) -> int:
@@ -188,17 +200,13 @@ def run_scanner(args: argparse.Namespace) -> int:
 
     if codes:
         threading.Thread(target=feed_file, daemon=True).start()
-    try:
-        for line in sys.stdin:
-            text = line.rstrip("\r\n")
-            if text:
-                sim.send(expand(text))
-        _wait_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        sim.stop()
-    return 0
+
+    def typed(line: str) -> None:
+        text = line.rstrip("\r\n")
+        if text:
+            sim.send(expand(text))
+
+    return _serve(sim, typed)
 
 
 def build_parser() -> argparse.ArgumentParser:
