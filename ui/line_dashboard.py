@@ -40,8 +40,9 @@ from desktop.services.production.live import (
 )
 from desktop.services.production.plan import PlanState
 from desktop.tasks import Ops
+from ui.formatting import percent
 from ui.line_charts import CumulativeChart, OeeChart, StationRatesChart
-from ui.line_models import StationFiguresModel, percent
+from ui.line_models import StationFiguresModel
 from ui.messages import describe_error
 from ui.style import NOK_RED, OK_GREEN
 from ui.widgets import ErrorLine
@@ -346,7 +347,7 @@ class LineDashboard(QWidget):
             bottleneck,
         )
         self.rates_chart.set_bottleneck(bottleneck)
-        self.oee_tile.set(f"{percent(line.oee)} %" if line and line.oee is not None else "-")
+        self.oee_tile.set(percent(line.oee) if line and line.oee is not None else "-")
         takt = line.takt_seconds if line else None
         self.takt_tile.set(self._takt_text(takt))
         self.bottleneck_tile.set(bottleneck or "-", NOK_RED if bottleneck else None)
@@ -396,7 +397,7 @@ class LineDashboard(QWidget):
         )
         totals = series.totals(shift.start)
         self.fpy_tile.set(
-            f"{percent(rolled_yield((u - n) / u if u else None for u, n in totals.values()))} %"
+            percent(rolled_yield((u - n) / u if u else None for u, n in totals.values()))
             if any(u for u, _n in totals.values())
             else "-"
         )

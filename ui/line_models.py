@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,8 +13,10 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.production import REASONS_BY_CODE, UNEXPLAINED, UNEXPLAINED_NAME
+from desktop.services import csv_files
 from desktop.services.production.downtime import DowntimeInfo
 from desktop.services.production.figures import StationThroughput
+from ui.formatting import percent
 from ui.messages import translate
 from ui.table_model import Column, RecordTableModel
 
@@ -23,10 +25,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LinePage", text)
-
-
-def percent(value: float | None) -> str:
-    return "" if value is None else f"{100.0 * value:.1f}"
 
 
 def number(value: float, digits: int = 1) -> str:
@@ -132,23 +130,22 @@ def export_rows(records: Sequence[StationThroughput]) -> tuple[list[str], list[l
 
 
 def write_csv(path: Path, records: Sequence[StationThroughput], french: bool) -> None:
-    """CSV as the user's Excel reads it: `;` and decimal commas in French, `,` and points in
-    English (DOMAIN.md)."""
+    """CSV as the user's Excel reads it (desktop/services/csv_files.py: `;` and decimal commas
+    in French, `,` and points in English); fractions with up to 4 places, trailing zeros
+    dropped."""
     headers, rows = export_rows(records)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";" if french else ",")
-        writer.writerow(headers)
-        for row in rows:
-            cells = []
-            for value in row:
-                if value is None:
-                    cells.append("")
-                elif isinstance(value, float):
-                    text = f"{value:.4f}".rstrip("0").rstrip(".")
-                    cells.append(text.replace(".", ",") if french else text)
-                else:
-                    cells.append(str(value))
-            writer.writerow(cells)
+    csv_files.write_csv(
+        path,
+        headers,
+        ([_four_places(v) for v in row] for row in rows),
+        french=french,
+    )
+
+
+def _four_places(value: Any) -> Any:
+    if isinstance(value, float):
+        return Decimal(f"{value:.4f}").normalize()
+    return value
 
 
 def write_xlsx(path: Path, records: Sequence[StationThroughput], title: str) -> None:

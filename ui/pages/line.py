@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -30,6 +30,7 @@ from desktop.operations import Job
 from desktop.services.actor import Actor
 from desktop.services.production.live import LineSnapshot, line_choices
 from desktop.tasks import Ops
+from ui.csv_export import french_screen
 from ui.line_bigscreen import BigScreen
 from ui.line_dashboard import LineDashboard
 from ui.line_downtime import DowntimePanel
@@ -189,8 +190,7 @@ class LinePage(QWidget):
             )
         if path:
             records = self.dashboard.figures_model.records()
-            french = QLocale().decimalPoint() == ","
-            self.ops.long(export_csv_job, Path(path), records, french).then(
+            self.ops.long(export_csv_job, Path(path), records, french_screen()).then(
                 self._exported, self._failed
             )
 
