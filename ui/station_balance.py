@@ -25,6 +25,7 @@ from hardware.codecs.reading import Reading
 from ui.devices_status import reason_text
 from ui.formatting import quantity
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
+from ui.typed_text import plain
 from ui.widgets import title_label
 
 STALE_S = 1.5  # no reading for this long: the balance is shown as silent, its weight as unknown
@@ -34,12 +35,6 @@ Clock = Callable[[], float]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StationPage", text)
-
-
-def plain(label: QLabel) -> QLabel:
-    """User and device text is shown as typed, never interpreted as rich text."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 @dataclass

@@ -12,8 +12,8 @@ from desktop.domain.station import Mode
 from desktop.services.actor import Actor
 from desktop.services.station.state import StationState
 from ui.formatting import number
-from ui.station_balance import plain
 from ui.style import NOK_RED
+from ui.typed_text import plain
 from ui.widgets import title_label
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.station_balance import plain
 from ui.style import NOK_RED, OK_GREEN, WARN_AMBER
+from ui.typed_text import plain
 
 STYLES = {
     "idle": "background: #e6eaf0; color: #1d2330;",

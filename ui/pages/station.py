@@ -48,7 +48,7 @@ from hardware.codecs.scanner import Scan
 from ui.devices_status import reason_text
 from ui.main_window import Area
 from ui.messages import describe_error, render
-from ui.station_balance import BALANCE, BalancePanel, Clock, Pan, Weighing, plain
+from ui.station_balance import BALANCE, BalancePanel, Clock, Pan, Weighing
 from ui.station_decisions import ToleranceActions
 from ui.station_header import StationHeader, loaded_words
 from ui.station_queue import (
@@ -62,6 +62,7 @@ from ui.station_queue import (
 )
 from ui.station_verdict import VerdictPanel
 from ui.style import WARN_AMBER
+from ui.typed_text import plain
 from ui.widgets import title_label
 
 log = logging.getLogger(__name__)
