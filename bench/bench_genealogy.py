@@ -249,38 +249,29 @@ def bench_traces(database: Path, packs: int, samples: int) -> None:
 
 
 def bench_scans(database: Path, scans: int) -> None:
-    from decimal import Decimal
-
     from desktop.domain.roles import Role
     from desktop.operations import Operations
-    from desktop.services import genealogy
     from desktop.services.actor import Actor
-    from desktop.services.demo import seed_plant
-    from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station.pipeline import record_scan
     from desktop.services.station.scan import ScanResult
     from desktop.startup import open_database
+    from tests.floor_kit import stock_floor
 
     url = f"sqlite:///{database}"
     db = open_database(url)
-    seed_plant(db, Actor.system())
-    seed_floor(db, Actor.system())
-    with db.unit_of_work() as session:
-        for bid, material in (
-            ("LOT-2026-800001", "cathode reel"),
-            ("LOT-2026-800002", "anode reel"),
-            ("LOT-2026-800003", "separator"),
-        ):
-            genealogy.receive_lot(
-                session, Actor.system(), bid, "raw", material, Decimal(10_000_000), "m"
-            )
+    reels = (
+        ("LOT-2026-800001", "raw", "cathode reel", 10_000_000, "m"),
+        ("LOT-2026-800002", "raw", "anode reel", 10_000_000, "m"),
+        ("LOT-2026-800003", "raw", "separator", 10_000_000, "m"),
+    )
+    stock_floor(db, reels)
     operator = Actor("bench.operator", Role.OPERATOR, "STACK-1")
     operations = Operations(db)
 
     def scan(code: str) -> ScanResult:
         return operations.write(operator, record_scan, "STACK-1", code).result()
 
-    for bid in ("LOT-2026-800001", "LOT-2026-800002", "LOT-2026-800003"):
+    for bid, *_rest in reels:
         assert scan(bid).ok
     seconds = max(30.0, scans * 0.05)
     reader = subprocess.Popen(

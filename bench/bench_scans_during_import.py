@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,21 +47,12 @@ def seed(url: str) -> None:
     """A plant with stations (seed_plant), the floor's lots, and three reels loaded at
     stacking, so that each scanned cell code makes a cell there."""
     from desktop.operations import Operations
-    from desktop.services import genealogy
-    from desktop.services.actor import Actor
-    from desktop.services.demo import seed_plant
-    from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
+    from tests.floor_kit import stock_floor
 
     database = open_database(url)
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    with database.unit_of_work() as session:
-        for bid, material in LOTS:
-            genealogy.receive_lot(
-                session, Actor.system(), bid, "raw", material, Decimal(100_000_000), "m"
-            )
+    stock_floor(database, [(bid, "raw", material, 100_000_000, "m") for bid, material in LOTS])
     operations = Operations(database)
     operator = operator_actor()
     for bid, _material in LOTS:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -32,8 +31,9 @@ from desktop.storage.database import Database
 from desktop.storage.import_lock import ImportBusy, import_lock
 from desktop.storage.import_runs import clean_interrupted_imports
 from desktop.storage.models.genealogy import GenealogyLink, ImportRun, Item
+from tests.cli_kit import start_linedesk
+from tests.floor_kit import stock_floor
 
-ROOT = Path(__file__).resolve().parents[2]
 LOTS_HEADER = "id,kind,material,quantity,unit,created_at\n"
 LINKS_HEADER = "parent_id,child_id,quantity,unit,linked_at,station\n"
 
@@ -122,9 +122,7 @@ def test_bad_input_late_in_a_big_file_changes_nothing(database: Database, tmp_pa
 
 def test_a_cancel_removes_what_the_run_stored(database: Database, tmp_path: Path) -> None:
     operations = Operations(database)
-    plant = SyntheticPlant(3, prefix="C")
-    lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
-    plant.write(lots, links)
+    plant, lots, links = _plant_files(tmp_path, 3, "C")
     before = counts(database)
 
     def importing(job, lots_path: Path, links_path: Path):  # noqa: ANN001, ANN202
@@ -150,14 +148,8 @@ def test_a_second_import_while_one_runs_is_refused(database: Database, tmp_path:
 
 
 def _cli_import(url: str, lots: Path, links: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "desktop.cli", "--database", url, "import", "genealogy",
-         "--lots", str(lots), "--links", str(links)],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )  # fmt: skip
+    files = ("--lots", str(lots), "--links", str(links))
+    return start_linedesk("--database", url, "import", "genealogy", *files, text=True)
 
 
 def _wait_for_rows(database: Database, process: subprocess.Popen, before: int) -> None:
@@ -168,19 +160,30 @@ def _wait_for_rows(database: Database, process: subprocess.Popen, before: int) -
         time.sleep(0.05)
 
 
+def _kill_mid_import(database: Database, url: str, lots: Path, links: Path, before: int) -> None:
+    """The import command SIGKILLed once it has stored a few thousand link rows."""
+    process = _cli_import(url, lots, links)
+    _wait_for_rows(database, process, before)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _plant_files(folder: Path, packs: int, prefix: str) -> tuple[SyntheticPlant, Path, Path]:
+    """A synthetic plant written as the two files of an import."""
+    plant = SyntheticPlant(packs, prefix=prefix)
+    lots, links = folder / "lots.csv", folder / "links.csv"
+    plant.write(lots, links)
+    return plant, lots, links
+
+
 def test_a_killed_import_leaves_nothing_visible_and_the_next_import_removes_it(
     database_url: str, tmp_path: Path
 ) -> None:
     database = open_database(database_url)
     try:
-        plant = SyntheticPlant(40, prefix="K")
-        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
-        plant.write(lots, links)
+        plant, lots, links = _plant_files(tmp_path, 40, "K")
         before = counts(database)
-        process = _cli_import(database_url, lots, links)
-        _wait_for_rows(database, process, before[3])
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        _kill_mid_import(database, database_url, lots, links, before[3])
         after = counts(database)
         assert after[:2] == before[:2] and after[3] > before[3]  # stored, and invisible
         with database.reading() as session, pytest.raises(NotFoundError):
@@ -198,13 +201,8 @@ def test_a_killed_import_leaves_nothing_visible_and_the_next_import_removes_it(
 def test_the_next_import_itself_removes_a_killed_run(sqlite_url: str, tmp_path: Path) -> None:
     database = open_database(sqlite_url)
     try:
-        plant = SyntheticPlant(40, prefix="N")
-        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
-        plant.write(lots, links)
-        process = _cli_import(sqlite_url, lots, links)
-        _wait_for_rows(database, process, 0)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        plant, lots, links = _plant_files(tmp_path, 40, "N")
+        _kill_mid_import(database, sqlite_url, lots, links, 0)
         report = import_genealogy(database, Actor.system(), lots, links)
         assert run_states(database) == ["removed", "committed"]
         visible_items_, visible_links_, all_items, all_links = counts(database)
@@ -217,30 +215,26 @@ def test_the_next_import_itself_removes_a_killed_run(sqlite_url: str, tmp_path: 
 def test_a_station_scan_in_another_process_goes_through_during_an_import(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    from desktop.services.demo import seed_plant
-    from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station.pipeline import record_scan
 
     database = open_database(sqlite_url)
     operations = Operations(database)
     try:
-        seed_plant(database, Actor.system())
-        seed_floor(database, Actor.system())
-        with database.unit_of_work() as session:
-            for bid, material in (
-                ("LOT-2026-800001", "cathode reel"),
-                ("LOT-2026-800002", "anode reel"),
-                ("LOT-2026-800003", "separator"),
-            ):
-                genealogy.receive_lot(
-                    session, Actor.system(), bid, "raw", material, Decimal(1_000_000), "m"
+        stock_floor(
+            database,
+            [
+                (bid, "raw", material, 1_000_000, "m")
+                for bid, material in (
+                    ("LOT-2026-800001", "cathode reel"),
+                    ("LOT-2026-800002", "anode reel"),
+                    ("LOT-2026-800003", "separator"),
                 )
+            ],
+        )
         operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
         for bid in ("LOT-2026-800001", "LOT-2026-800002", "LOT-2026-800003"):
             assert operations.write(operator, record_scan, "STACK-1", bid).result().ok
-        plant = SyntheticPlant(40, prefix="S")
-        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
-        plant.write(lots, links)
+        plant, lots, links = _plant_files(tmp_path, 40, "S")
         before = counts(database)
         process = _cli_import(sqlite_url, lots, links)
         _wait_for_rows(database, process, before[3])
@@ -273,23 +267,15 @@ def plant_links(cli_output: str) -> int:
 def test_a_station_refuses_an_id_of_a_killed_import_and_the_next_start_removes_the_run(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    from desktop.services.demo import seed_plant
-    from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station.pipeline import record_scan
 
     database = open_database(sqlite_url)
     operations = Operations(database)
     try:
-        seed_plant(database, Actor.system())
-        seed_floor(database, Actor.system())
-        plant = SyntheticPlant(40, prefix="V")
-        lots, links = tmp_path / "lots.csv", tmp_path / "links.csv"
-        plant.write(lots, links)
+        stock_floor(database)
+        plant, lots, links = _plant_files(tmp_path, 40, "V")
         before = counts(database)
-        process = _cli_import(sqlite_url, lots, links)
-        _wait_for_rows(database, process, before[3])
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        _kill_mid_import(database, sqlite_url, lots, links, before[3])
         with database.reading() as session:  # an item the killed run stored, unseen
             cell = session.scalar(select(Item.business_id).where(Item.import_run.is_not(None)))
         assert cell is not None

@@ -13,10 +13,7 @@ from desktop.domain.genealogy import KNOWN_UNITS, check_unit, convert_quantity
 from desktop.domain.roles import Role
 from desktop.domain.station import Action, FillSequence
 from desktop.operations import Operations
-from desktop.services import genealogy
 from desktop.services.actor import Actor
-from desktop.services.demo import seed_plant
-from desktop.services.genealogy_demo import seed_floor
 from desktop.services.station.pipeline import record_scan
 from desktop.services.station.weighing import record_fill
 from desktop.storage.database import Database
@@ -25,6 +22,7 @@ from hardware.codecs import aandd, mtsics, sbi
 from hardware.codecs.reading import Reading
 from hardware.sim.scale import and_line, sbi_line, sics_weight
 from hardware.units import BALANCE_UNITS, GRAMS_PER_UNIT
+from tests.floor_kit import stock_floor
 
 OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="FILL-1")
 DECODERS = {
@@ -47,18 +45,15 @@ def test_every_unit_a_codec_reports_converts_in_the_domain(codec: str, unit: str
 
 @pytest.fixture
 def filling(database: Database) -> Iterator[Operations]:
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    with database.unit_of_work() as session:
-        for bid, material, quantity, unit in (
-            ("LOT-2026-000001", "cathode reel", "500", "m"),
-            ("LOT-2026-000002", "anode reel", "500", "m"),
-            ("LOT-2026-000003", "separator", "30", "m"),
-            ("LOT-2026-000004", "electrolyte", "200", "kg"),
-        ):
-            genealogy.receive_lot(
-                session, Actor.system(), bid, "raw", material, Decimal(quantity), unit
-            )
+    stock_floor(
+        database,
+        [
+            ("LOT-2026-000001", "raw", "cathode reel", "500", "m"),
+            ("LOT-2026-000002", "raw", "anode reel", "500", "m"),
+            ("LOT-2026-000003", "raw", "separator", "30", "m"),
+            ("LOT-2026-000004", "raw", "electrolyte", "200", "kg"),
+        ],
+    )
     ops = Operations(database)
     for station, code in (
         ("STACK-1", "LOT-2026-000001"),

@@ -77,21 +77,13 @@ def _serve(url: str) -> None:
 
 
 def _prepare(url: str) -> None:
-    from desktop.services import genealogy
     from desktop.services.actor import Actor
-    from desktop.services.demo import seed_plant
-    from desktop.services.genealogy_demo import seed_floor
     from desktop.services.station.pipeline import record_scan
     from desktop.startup import open_database
+    from tests.floor_kit import stock_floor
 
     database = open_database(url)
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    with database.unit_of_work() as session:
-        for bid, kind, material, quantity, unit in LOTS:
-            genealogy.receive_lot(
-                session, Actor.system(), bid, kind, material, Decimal(quantity), unit
-            )
+    stock_floor(database, LOTS)
     for bid, *_rest in LOTS:
         with database.unit_of_work() as session:
             assert record_scan(session, Actor.system(), STATION, bid).ok

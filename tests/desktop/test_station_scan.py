@@ -26,8 +26,6 @@ from desktop.domain.station import Action, Rejection, Verdict
 from desktop.operations import Operations
 from desktop.services import genealogy
 from desktop.services.actor import Actor
-from desktop.services.demo import seed_plant
-from desktop.services.genealogy_demo import seed_floor
 from desktop.services.station.pipeline import record_scan
 from desktop.services.station.scan import ScanResult
 from desktop.services.station.state import StationState, station_state
@@ -38,6 +36,7 @@ from desktop.storage.engine import make_engine
 from desktop.storage.models.genealogy import GenealogyLink, Item, ScanEvent
 from desktop.storage.models.production import ProductionEvent
 from desktop.storage.models.security import AuditEntry
+from tests.floor_kit import stock_floor
 
 OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="STACK-1", user_id=None)
 QA = Actor("qa.engineer", Role.QA)
@@ -74,13 +73,7 @@ def state(ops: Operations, station: str) -> StationState:
 
 @pytest.fixture
 def floor(database: Database) -> Iterator[Operations]:
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    with database.unit_of_work() as session:
-        for bid, kind, material, quantity, unit in LOTS:
-            genealogy.receive_lot(
-                session, Actor.system(), bid, kind, material, Decimal(quantity), unit
-            )
+    stock_floor(database, LOTS)
     ops = Operations(database)
     for code in ("LOT-2026-000001", "LOT-2026-000002", "LOT-2026-000003"):
         assert scan(ops, "STACK-1", code).action is Action.LOADED
@@ -350,8 +343,7 @@ def test_read_only_or_full_database_is_an_alarm_and_nothing_is_acknowledged(
     from desktop.startup import open_database
 
     healthy = open_database(sqlite_url)
-    seed_plant(healthy, Actor.system())
-    seed_floor(healthy, Actor.system())
+    stock_floor(healthy)
     before = len(events(healthy))
     if "max_page_count" in pragma:
         with healthy.reading() as session:
