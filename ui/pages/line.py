@@ -184,27 +184,29 @@ class LinePage(QWidget):
         return f"{snapshot.line}-{snapshot.shift.day.isoformat()}-{snapshot.shift.code}.{suffix}"
 
     def export_csv(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the table"), self._export_name("csv"), "CSV (*.csv)"
-            )
+        path = self._save_as(path, "csv", "CSV (*.csv)")
         if path:
             records = self.dashboard.figures_model.records()
-            self.ops.long(export_csv_job, Path(path), records, french_screen()).then(
-                self._exported, self._failed
-            )
+            self._export(export_csv_job, Path(path), records, french_screen())
 
     def export_xlsx(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the table"), self._export_name("xlsx"), "Excel (*.xlsx)"
-            )
+        path = self._save_as(path, "xlsx", "Excel (*.xlsx)")
         if path:
             records = self.dashboard.figures_model.records()
             title = self.dashboard.snapshot.line if self.dashboard.snapshot else "Line"
-            self.ops.long(export_xlsx_job, Path(path), records, title).then(
-                self._exported, self._failed
+            self._export(export_xlsx_job, Path(path), records, title)
+
+    def _save_as(self, path: str | None, suffix: str, kinds: str) -> str | None:
+        """The file given, or the one the user picks (None when they cancel)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the table"), self._export_name(suffix), kinds
             )
+        return path or None
+
+    def _export(self, job: Any, *args: Any) -> None:
+        """An export on the long-job lane: the error line clears when it is written."""
+        self.ops.long(job, *args).then(self._exported, self._failed)
 
     def _exported(self, _result: object) -> None:
         self.error.clear_error()
