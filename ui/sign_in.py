@@ -12,6 +12,7 @@ one at a time, a second press while one is on its way submits nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,6 +43,17 @@ from desktop.services.user_accounts import create_first_admin, needs_first_admin
 from desktop.tasks import Ops
 from ui.messages import describe_error, translate
 from ui.widgets import ErrorLine
+
+B = TypeVar("B", bound=QWidget)
+
+
+def _form(box: B, *rows: tuple[str, QWidget]) -> B:
+    """`box` laid out as a form, one labelled field a row."""
+    form = QFormLayout()
+    for label, field in rows:
+        form.addRow(label, field)
+    box.setLayout(form)
+    return box
 
 
 def _big(widget: QWidget, size: int = 22) -> QWidget:
@@ -79,22 +91,18 @@ class SignInPage(QWidget):
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.badge.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.submit)
-        badge_form = QFormLayout()
-        badge_form.addRow(self.tr("Badge"), self.badge)
-        badge_form.addRow(self.tr("PIN"), self.pin)
-        badge_box = QWidget()
-        badge_box.setLayout(badge_form)
+        badge_box = _form(QWidget(), (self.tr("Badge"), self.badge), (self.tr("PIN"), self.pin))
 
         self.username = _big(QLineEdit(), 18)
         self.password = _big(QLineEdit(), 18)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
-        password_form = QFormLayout()
-        password_form.addRow(self.tr("User name"), self.username)
-        password_form.addRow(self.tr("Password"), self.password)
-        password_box = QWidget()
-        password_box.setLayout(password_form)
+        password_box = _form(
+            QWidget(),
+            (self.tr("User name"), self.username),
+            (self.tr("Password"), self.password),
+        )
 
         self.admin_username = _big(QLineEdit("admin"), 18)
         self.admin_name = _big(QLineEdit(), 18)
@@ -103,13 +111,13 @@ class SignInPage(QWidget):
         for field in (self.admin_password, self.admin_again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_again.returnPressed.connect(self.submit)
-        admin_form = QFormLayout()
-        admin_form.addRow(self.tr("User name"), self.admin_username)
-        admin_form.addRow(self.tr("Full name"), self.admin_name)
-        admin_form.addRow(self.tr("Password (8 characters or more)"), self.admin_password)
-        admin_form.addRow(self.tr("Password again"), self.admin_again)
-        admin_box = QWidget()
-        admin_box.setLayout(admin_form)
+        admin_box = _form(
+            QWidget(),
+            (self.tr("User name"), self.admin_username),
+            (self.tr("Full name"), self.admin_name),
+            (self.tr("Password (8 characters or more)"), self.admin_password),
+            (self.tr("Password again"), self.admin_again),
+        )
 
         self.override_badge = _big(QLineEdit(), 16)
         self.override_badge.setPlaceholderText(self.tr("Supervisor badge"))
@@ -118,13 +126,13 @@ class SignInPage(QWidget):
         self.override_reason = _big(QLineEdit(), 16)
         self.override_button = QPushButton(self.tr("Let this operator work here"))
         self.override_button.clicked.connect(self.submit_override)
-        override_form = QFormLayout()
-        override_form.addRow(self.tr("Supervisor badge"), self.override_badge)
-        override_form.addRow(self.tr("Supervisor PIN"), self.override_pin)
-        override_form.addRow(self.tr("Reason"), self.override_reason)
-        override_form.addRow("", self.override_button)
-        self.override_box = QFrame()
-        self.override_box.setLayout(override_form)
+        self.override_box = _form(
+            QFrame(),
+            (self.tr("Supervisor badge"), self.override_badge),
+            (self.tr("Supervisor PIN"), self.override_pin),
+            (self.tr("Reason"), self.override_reason),
+            ("", self.override_button),
+        )
         self.override_box.hide()
         self._pending_operator: Actor | None = None
 
