@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from hardware.codecs import mtsics
 from hardware.codecs.reading import ReadingStatus
 
@@ -34,12 +36,13 @@ def test_value_in_kilograms_keeps_unit():
     assert (reading.value, reading.unit) == (Decimal("1.2345"), "kg")
 
 
-def test_overload():
-    assert mtsics.decode(b"S +").status is ReadingStatus.OVERLOAD
-
-
-def test_underload():
-    assert mtsics.decode(b"S -").status is ReadingStatus.UNDERLOAD
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [(b"S +", ReadingStatus.OVERLOAD), (b"S -", ReadingStatus.UNDERLOAD)],
+    ids=["overload", "underload"],
+)
+def test_out_of_range(line: bytes, status: ReadingStatus):
+    assert mtsics.decode(line).status is status
 
 
 def test_not_executable_is_an_error_with_reason():
@@ -52,12 +55,9 @@ def test_syntax_error():
     assert str(mtsics.decode(b"ES").reason) == "The balance did not understand the command (ES)"
 
 
-def test_transmission_error():
-    assert "(ET)" in str(mtsics.decode(b"ET").reason)
-
-
-def test_logical_error():
-    assert "(EL)" in str(mtsics.decode(b"EL").reason)
+@pytest.mark.parametrize("code", ["ET", "EL"], ids=["transmission", "logical"])
+def test_transmission_or_logical_error_names_its_code(code: str):
+    assert f"({code})" in str(mtsics.decode(code.encode()).reason)
 
 
 def test_tare_reply_is_a_weight():

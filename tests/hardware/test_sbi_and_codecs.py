@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from hardware.codecs import aandd, sbi
 from hardware.codecs.reading import ReadingStatus
 
@@ -25,12 +27,18 @@ def test_sbi_blank_unit_means_unstable():
     assert reading.value == Decimal("123.56") and not reading.stable and reading.unit == ""
 
 
-def test_sbi_high_is_overload():
-    assert sbi.decode(b"    High      ").status is ReadingStatus.OVERLOAD
-
-
-def test_sbi_low_is_underload():
-    assert sbi.decode(b"    Low       ").status is ReadingStatus.UNDERLOAD
+@pytest.mark.parametrize(
+    ("decode", "line", "status"),
+    [
+        (sbi.decode, b"    High      ", ReadingStatus.OVERLOAD),
+        (sbi.decode, b"    Low       ", ReadingStatus.UNDERLOAD),
+        (aandd.decode, b"OL,+9999999E+19", ReadingStatus.OVERLOAD),
+        (aandd.decode, b"OL,-9999999E+19", ReadingStatus.UNDERLOAD),
+    ],
+    ids=["sbi-high-is-overload", "sbi-low-is-underload", "and-overload", "and-minus-is-underload"],
+)
+def test_out_of_range(decode, line: bytes, status: ReadingStatus):  # noqa: ANN001
+    assert decode(line).status is status
 
 
 def test_sbi_err_carries_its_number():
@@ -51,14 +59,6 @@ def test_and_stable():
 def test_and_unstable():
     reading = aandd.decode(b"US,-00001.20  g")
     assert reading.value == Decimal("-1.20") and not reading.stable
-
-
-def test_and_overload():
-    assert aandd.decode(b"OL,+9999999E+19").status is ReadingStatus.OVERLOAD
-
-
-def test_and_minus_out_of_range_is_underload():
-    assert aandd.decode(b"OL,-9999999E+19").status is ReadingStatus.UNDERLOAD
 
 
 def test_and_counting_is_stable_pieces():
