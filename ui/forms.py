@@ -29,7 +29,7 @@ For a page button that writes by itself (Delete, Anonymise), `disable_while(butt
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -104,6 +104,13 @@ class FormDialog(QDialog):
     def in_flight(self) -> bool:
         """A write was submitted and has not come back yet."""
         return self._in_flight
+
+    def open_with(self, on_saved: Callable[[Any], None]) -> Self:
+        """Open without blocking (the page stays live); `on_saved` gets what the write
+        returned."""
+        self.saved.connect(on_saved)
+        self.open()
+        return self
 
     def signature_values(self) -> dict[str, str]:
         return self.signature.values() if self.signature is not None else {}

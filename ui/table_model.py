@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView
 
 from ui.formatting import display
 
@@ -67,6 +68,11 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
 
     def records(self) -> list[Record]:
         return list(self._records)
+
+    def current(self, view: QAbstractItemView) -> Record | None:
+        """The record on `view`'s current row; None when no row is current."""
+        index = view.currentIndex()
+        return self._records[index.row()] if index.isValid() else None
 
     def set_records(self, records: Sequence[Record]) -> None:
         """Replace every row (after an edit or a filter change, not per live tick)."""

@@ -231,12 +231,11 @@ class AdminPlantPage(MasterDataPage):
         )
 
     def current_line(self) -> str | None:
-        index = self.lines_view.currentIndex()
-        return self.lines_model.record(index.row()).code if index.isValid() else None
+        line = self.lines_model.current(self.lines_view)
+        return line.code if line is not None else None
 
     def current_station(self) -> StationInfo | None:
-        index = self.stations_view.currentIndex()
-        return self.stations_model.record(index.row()) if index.isValid() else None
+        return self.stations_model.current(self.stations_view)
 
     def refresh(self) -> None:
         keep = self.current_line()
@@ -279,20 +278,15 @@ class AdminPlantPage(MasterDataPage):
 
     def _open_dialog(self, station: StationInfo | None) -> StationDialog:
         dialog = StationDialog(self._ops, self._lines, station, self.current_line(), self)
-        dialog.saved.connect(lambda _s: self.refresh())
-        dialog.open()
-        return dialog
+        return dialog.open_with(lambda _s: self.refresh())
 
     def edit_line(self) -> None:
-        index = self.lines_view.currentIndex()
-        if index.isValid() and self._can_edit():
-            self._open_line_dialog(self.lines_model.record(index.row()))
+        line = self.lines_model.current(self.lines_view)
+        if line is not None and self._can_edit():
+            self._open_line_dialog(line)
 
     def _open_line_dialog(self, line: LineInfo | None) -> LineDialog:
-        dialog = LineDialog(self._ops, line, self)
-        dialog.saved.connect(lambda _l: self.refresh())
-        dialog.open()
-        return dialog
+        return LineDialog(self._ops, line, self).open_with(lambda _l: self.refresh())
 
     def delete_station(self) -> None:
         station = self.current_station()

@@ -183,26 +183,20 @@ class AdminRoutesPage(MasterDataPage):
         self._ops.read(routes.list_recipes).then(self.recipes_model.set_records, self._failed)
 
     def edit_route(self) -> None:
-        index = self.routes_view.currentIndex()
-        if index.isValid() and self._can_edit():
-            self._route_dialog(self.routes_model.record(index.row()))
+        route = self.routes_model.current(self.routes_view)
+        if route is not None and self._can_edit():
+            self._route_dialog(route)
 
     def edit_recipe(self) -> None:
-        index = self.recipes_view.currentIndex()
-        if index.isValid() and self._can_edit():
-            self._recipe_dialog(self.recipes_model.record(index.row()))
+        recipe = self.recipes_model.current(self.recipes_view)
+        if recipe is not None and self._can_edit():
+            self._recipe_dialog(recipe)
 
     def _route_dialog(self, route: RouteInfo | None) -> RouteDialog:
-        dialog = RouteDialog(self._ops, route, self)
-        dialog.saved.connect(lambda _r: self.refresh())
-        dialog.open()
-        return dialog
+        return RouteDialog(self._ops, route, self).open_with(lambda _r: self.refresh())
 
     def _recipe_dialog(self, recipe: RecipeInfo | None) -> RecipeDialog:
-        dialog = RecipeDialog(self._ops, recipe, self)
-        dialog.saved.connect(lambda _r: self.refresh())
-        dialog.open()
-        return dialog
+        return RecipeDialog(self._ops, recipe, self).open_with(lambda _r: self.refresh())
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_error(describe_error(exc))

@@ -340,14 +340,10 @@ class AdminShiftsPage(MasterDataPage):
         )
 
     def current_holiday(self) -> HolidayInfo | None:
-        index = self.holidays_view.currentIndex()
-        return self.holidays_model.record(index.row()) if index.isValid() else None
+        return self.holidays_model.current(self.holidays_view)
 
     def open_holiday(self, holiday: HolidayInfo | None) -> HolidayDialog:
-        dialog = HolidayDialog(self._ops, holiday, self)
-        dialog.saved.connect(self._done)
-        dialog.open()
-        return dialog
+        return HolidayDialog(self._ops, holiday, self).open_with(self._done)
 
     def edit_holiday(self) -> None:
         holiday = self.current_holiday()

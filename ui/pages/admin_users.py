@@ -208,8 +208,7 @@ class AdminUsersPage(QWidget):
         return datetime_text(user.locked_until, self._zone) if user.locked_until else ""
 
     def selected(self) -> UserInfo | None:
-        index = self.view.currentIndex()
-        return self.model.record(index.row()) if index.isValid() else None
+        return self.model.current(self.view)
 
     def _selection_changed(self) -> None:
         user = self.selected()
@@ -224,19 +223,13 @@ class AdminUsersPage(QWidget):
         user = self.selected()
         if user is None or user.locked_until is None:
             return None
-        dialog = UnlockDialog(self._ops, user, self.locked_text(user), self)
-        dialog.saved.connect(self._saved)
-        dialog.open()
-        return dialog
+        return UnlockDialog(self._ops, user, self.locked_text(user), self).open_with(self._saved)
 
     def _saved(self, _user: UserInfo) -> None:
         self.refresh()
 
     def _open(self, user: UserInfo | None) -> UserDialog:
-        dialog = UserDialog(self._ops, user, self)
-        dialog.saved.connect(self._saved)
-        dialog.open()
-        return dialog
+        return UserDialog(self._ops, user, self).open_with(self._saved)
 
 
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:

@@ -350,8 +350,7 @@ class ShiftsPage(QWidget):
     # --- actions ------------------------------------------------------------------------------
 
     def selected_row(self) -> RosterRow | None:
-        index = self.people_view.currentIndex()
-        return self.people_model.record(index.row()) if index.isValid() else None
+        return self.people_model.current(self.people_view)
 
     def open_assign(self) -> AssignDialog | None:
         if self.shown_shift is None:
@@ -360,9 +359,7 @@ class ShiftsPage(QWidget):
         stations = [s.code for s in self._stations if not line or s.line == line]
         row = self.selected_row()
         dialog = AssignDialog(self.ops, self.shown_shift, stations, row.badge if row else "", self)
-        dialog.saved.connect(lambda _r: self.refresh())
-        dialog.open()
-        return dialog
+        return dialog.open_with(lambda _r: self.refresh())
 
     def unassign_selected(self) -> None:
         row, shift = self.selected_row(), self.shown_shift
@@ -377,9 +374,7 @@ class ShiftsPage(QWidget):
         if self.shown_shift is None:
             return None
         dialog = CorrectDialog(self.ops, self.shown_shift, self.tz, self.selected_row(), self)
-        dialog.saved.connect(lambda _r: self.refresh())
-        dialog.open()
-        return dialog
+        return dialog.open_with(lambda _r: self.refresh())
 
     def _report_name(self, suffix: str) -> str:
         shift = self.shown_shift
