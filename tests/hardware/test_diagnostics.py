@@ -23,6 +23,18 @@ class StderrWatch(io.StringIO):
         return super().write(text)
 
 
+def talks_once_opened(peer, data: bytes) -> StderrWatch:  # noqa: ANN001
+    """The stderr for `run`: the device end writes `data` once the port is open."""
+    err = StderrWatch()
+
+    def device() -> None:
+        err.opened.wait(5)
+        peer.write(data)
+
+    threading.Thread(target=device, daemon=True).start()
+    return err
+
+
 def run(port: str, device_type: str, **kw) -> tuple[int, list[dict], str]:
     out, err = io.StringIO(), kw.pop("err", None) or StderrWatch()
     code = run_device_test(PortSettings(port=port), device_type, out=out, err=err, **kw)
@@ -85,13 +97,7 @@ def test_sbi_polls_with_esc_p_when_nothing_streams(pty_peer, scripted):
 
 
 def test_sbi_reads_a_stream_dropping_its_first_line(pty_peer):
-    err = StderrWatch()
-
-    def device() -> None:
-        err.opened.wait(5)
-        pty_peer.write(b"  3.00 g  \r\n+     1.00 g  \r\nN     +     2.00 g  \r\n")
-
-    threading.Thread(target=device, daemon=True).start()
+    err = talks_once_opened(pty_peer, b"  3.00 g  \r\n+     1.00 g  \r\nN     +     2.00 g  \r\n")
     code, lines, _ = run(pty_peer.path, "scale", protocol="sbi", count=2, seconds=10, err=err)
     assert code == 0 and [x["value"] for x in lines] == ["1.00", "2.00"]
 
@@ -110,13 +116,9 @@ def test_and_polls_with_q(pty_peer, scripted):
 
 
 def test_scanner_lines_including_a_bad_gs1_check_digit(pty_peer):
-    err = StderrWatch()
-
-    def device() -> None:
-        err.opened.wait(5)
-        pty_peer.write(b"]d2010590123412345710LOT42\x1d21SN7\r]d20105901234123458\rLOT-2025-0001\r")
-
-    threading.Thread(target=device, daemon=True).start()
+    err = talks_once_opened(
+        pty_peer, b"]d2010590123412345710LOT42\x1d21SN7\r]d20105901234123458\rLOT-2025-0001\r"
+    )
     code, lines, _ = run(pty_peer.path, "scanner", count=3, seconds=10, err=err)
     assert code == 0
     assert [{k: x[k] for k in ("code", "symbology", "kind", "gs1", "error")} for x in lines] == [
