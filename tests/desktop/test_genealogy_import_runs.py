@@ -10,6 +10,8 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
 from desktop.services.genealogy_trace import Direction
 from desktop.services.genealogy_visibility import visible_items, visible_links
+from desktop.services.station.scan import ScanResult
 from desktop.startup import open_database
 from desktop.storage.database import Database
 from desktop.storage.import_lock import ImportBusy, import_lock
@@ -212,28 +215,40 @@ def test_the_next_import_itself_removes_a_killed_run(sqlite_url: str, tmp_path: 
         database.dispose()
 
 
+REELS = (
+    ("LOT-2026-800001", "raw", "cathode reel", 1_000_000, "m"),
+    ("LOT-2026-800002", "raw", "anode reel", 1_000_000, "m"),
+    ("LOT-2026-800003", "raw", "separator", 1_000_000, "m"),
+)
+
+
+@contextmanager
+def _stacking(url: str, lots: tuple = ()) -> Iterator[tuple[Database, Callable[..., ScanResult]]]:
+    """The floor stocked with `lots` and a kernel for STACK-1's operator: the database and a
+    scan at STACK-1, back once committed. The kernel is shut and the database closed after."""
+    from desktop.services.station.pipeline import record_scan
+
+    database = open_database(url)
+    operations = Operations(database)
+    operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
+
+    def scan(code: str, timeout: float | None = None) -> ScanResult:
+        return operations.write(operator, record_scan, "STACK-1", code).result(timeout=timeout)
+
+    try:
+        stock_floor(database, lots)
+        yield database, scan
+    finally:
+        operations.shutdown()
+        database.dispose()
+
+
 def test_a_station_scan_in_another_process_goes_through_during_an_import(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    from desktop.services.station.pipeline import record_scan
-
-    database = open_database(sqlite_url)
-    operations = Operations(database)
-    try:
-        stock_floor(
-            database,
-            [
-                (bid, "raw", material, 1_000_000, "m")
-                for bid, material in (
-                    ("LOT-2026-800001", "cathode reel"),
-                    ("LOT-2026-800002", "anode reel"),
-                    ("LOT-2026-800003", "separator"),
-                )
-            ],
-        )
-        operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
-        for bid in ("LOT-2026-800001", "LOT-2026-800002", "LOT-2026-800003"):
-            assert operations.write(operator, record_scan, "STACK-1", bid).result().ok
+    with _stacking(sqlite_url, REELS) as (database, scan):
+        for bid, *_rest in REELS:
+            assert scan(bid).ok
         plant, lots, links = _plant_files(tmp_path, 40, "S")
         before = counts(database)
         process = _cli_import(sqlite_url, lots, links)
@@ -241,9 +256,7 @@ def test_a_station_scan_in_another_process_goes_through_during_an_import(
         # every scan is recorded while the import runs (speed: bench/bench_scans_during_import.py)
         n = 0
         while process.poll() is None:
-            result = operations.write(operator, record_scan, "STACK-1", f"CELL-T{n:07d}").result(
-                timeout=30
-            )
+            result = scan(f"CELL-T{n:07d}", timeout=30)
             assert result.ok, result.message
             n += 1
             time.sleep(0.05)
@@ -253,9 +266,6 @@ def test_a_station_scan_in_another_process_goes_through_during_an_import(
         assert plant_links(out) > 0 and run_states(database) == ["committed"]
         with database.reading() as session:
             assert trace(session, Actor.system(), plant.pack_id(0), Direction.BACKWARD).nodes
-    finally:
-        operations.shutdown()
-        database.dispose()
 
 
 def plant_links(cli_output: str) -> int:
@@ -267,20 +277,14 @@ def plant_links(cli_output: str) -> int:
 def test_a_station_refuses_an_id_of_a_killed_import_and_the_next_start_removes_the_run(
     sqlite_url: str, tmp_path: Path
 ) -> None:
-    from desktop.services.station.pipeline import record_scan
-
-    database = open_database(sqlite_url)
-    operations = Operations(database)
-    try:
-        stock_floor(database)
+    with _stacking(sqlite_url) as (database, scan):
         plant, lots, links = _plant_files(tmp_path, 40, "V")
         before = counts(database)
         _kill_mid_import(database, sqlite_url, lots, links, before[3])
         with database.reading() as session:  # an item the killed run stored, unseen
             cell = session.scalar(select(Item.business_id).where(Item.import_run.is_not(None)))
         assert cell is not None
-        operator = Actor("test.operator", Role.OPERATOR, "STACK-1")
-        result = operations.write(operator, record_scan, "STACK-1", cell).result()
+        result = scan(cell)
         assert not result.ok
         assert "genealogy import that is still running" in result.message.render()
         with database.reading() as session:  # the refused scan made no second item
@@ -290,9 +294,6 @@ def test_a_station_refuses_an_id_of_a_killed_import_and_the_next_start_removes_t
                 )
                 == 1
             )
-    finally:
-        operations.shutdown()
-        database.dispose()
     reopened = open_database(sqlite_url)  # what every start does
     try:
         assert run_states(reopened) == ["removed"]
