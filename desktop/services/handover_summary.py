@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from desktop.domain.plant_time import utc_now
 from desktop.domain.roles import Permission
 from desktop.services.actor import Actor
+from desktop.services.production.plan import PlannedOutput
 from desktop.services.roster import build_roster
 from desktop.services.shifts import ShiftInfo, shift_info
-from desktop.services.shifts_figures import PlannedOutput, ShiftFigures, figures
+from desktop.services.shifts_figures import ShiftFigures, figures
 
 
 @dataclass(frozen=True)

@@ -17,20 +17,9 @@ from desktop.domain.oee import clip
 from desktop.domain.production import REASONS_BY_CODE, UNEXPLAINED, UNEXPLAINED_NAME
 from desktop.services.production.downtime import list_downtime
 from desktop.services.production.figures import throughput
+from desktop.services.production.plan import PlannedOutput
 from desktop.services.roster import stations_by_id
 from desktop.storage.models.genealogy import Item, ItemHold
-
-
-class PlannedOutput:
-    """Units made against a plan: the station's, the line's or the handover's."""
-
-    units: int
-    plan: float
-
-    @property
-    def attainment(self) -> float | None:
-        """Output as a share of the plan (None without a plan)."""
-        return self.units / self.plan if self.plan > 0 else None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from desktop.domain import oee as oee_math
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, NotFoundError
 from desktop.domain.plant_time import utc_now
 from desktop.services.production.downtime import DowntimeInfo, list_downtime
-from desktop.services.production.plan import oee_stops, planned_units
+from desktop.services.production.plan import PlannedOutput, oee_stops, planned_units
 from desktop.services.production.rates import station_rates
 from desktop.storage.models import Line
 from desktop.storage.models.production import ProductionMinute
@@ -28,7 +28,7 @@ BOTTLENECK_MIN_PLAN = 5.0  # a station planned to make fewer units in the window
 
 
 @dataclass(frozen=True)
-class StationThroughput:
+class StationThroughput(PlannedOutput):
     station: str
     line: str
     units: int
@@ -47,8 +47,9 @@ class StationThroughput:
     figures: oee_math.Figures = field(repr=False)
 
     @property
-    def attainment(self) -> float | None:
-        return self.units / self.plan_units if self.plan_units > 0 else None
+    def plan(self) -> float:
+        """Units the target rate asks for in the window (`plan_units`)."""
+        return self.plan_units
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,19 @@ class PlanState(StrEnum):
     BEHIND = "behind"
 
 
+class PlannedOutput:
+    """Units made against a plan: a station's, a line's or a shift's handover. The attainment
+    rule lives here once; the Line page's bottleneck and the shift report both read it."""
+
+    units: int
+    plan: float
+
+    @property
+    def attainment(self) -> float | None:
+        """Output as a share of the plan (None without a plan)."""
+        return self.units / self.plan if self.plan > 0 else None
+
+
 @dataclass(frozen=True)
 class PlanProgress:
     """A station's (or a line's output station's) units made against its plan so far."""
