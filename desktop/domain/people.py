@@ -218,22 +218,22 @@ def check_employee(item: EmployeeInput, crews: Iterable[str]) -> EmployeeInput:
     )
 
 
+def _file_date(text: str, template: str) -> date:
+    """A date cell of the HR file; refused with the column's name (`template`) and why."""
+    try:
+        return parse_file_date(text)
+    except InputError as exc:
+        raise _bad(template, reason=exc.message) from exc
+
+
 def validate_row(cells: dict[str, str], line: int, crews: Iterable[str]) -> EmployeeRow:
     """One line of the HR file: its dates read, then the record checked by `check_employee`."""
-    try:
-        hire_date = parse_file_date(cells["hire_date"])
-    except InputError as exc:
-        raise _bad(
-            QT_TRANSLATE_NOOP("Messages", "hire_date: {reason}"), reason=exc.message
-        ) from exc
-    end_date = None
-    if cells["end_date"].strip():
-        try:
-            end_date = parse_file_date(cells["end_date"])
-        except InputError as exc:
-            raise _bad(
-                QT_TRANSLATE_NOOP("Messages", "end_date: {reason}"), reason=exc.message
-            ) from exc
+    hire_date = _file_date(cells["hire_date"], QT_TRANSLATE_NOOP("Messages", "hire_date: {reason}"))
+    end_date = (
+        _file_date(cells["end_date"], QT_TRANSLATE_NOOP("Messages", "end_date: {reason}"))
+        if cells["end_date"].strip()
+        else None
+    )
     item = check_employee(
         EmployeeInput(
             cells["badge"],
