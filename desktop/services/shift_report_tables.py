@@ -277,62 +277,60 @@ _HANDOVER_COLUMNS = (
 )
 
 
+# (key, title, columns, the rows, what an empty table says), in the report's order
+_TABLES: tuple[
+    tuple[str, str, Sequence[Column], Callable[[ShiftReport], Sequence[Any]], str], ...
+] = (
+    (
+        "lines",
+        QT_TRANSLATE_NOOP("Messages", "Production per line"),
+        _LINE_COLUMNS,
+        lambda report: report.figures.lines,
+        "",
+    ),
+    (
+        "stations",
+        QT_TRANSLATE_NOOP("Messages", "Production per station"),
+        _STATION_COLUMNS,
+        lambda report: report.figures.stations,
+        "",
+    ),
+    (
+        "downtime",
+        QT_TRANSLATE_NOOP("Messages", "Downtime by reason"),
+        _DOWNTIME_COLUMNS,
+        lambda report: report.figures.downtime,
+        QT_TRANSLATE_NOOP("Messages", "No stop in this shift"),
+    ),
+    (
+        "attendance",
+        QT_TRANSLATE_NOOP("Messages", "Attendance"),
+        _ATTENDANCE_COLUMNS,
+        lambda report: _attendance_order(report.roster.rows),
+        QT_TRANSLATE_NOOP("Messages", "Nobody planned or clocked in"),
+    ),
+    (
+        "holds",
+        QT_TRANSLATE_NOOP("Messages", "Holds placed"),
+        _HOLD_COLUMNS,
+        lambda report: report.figures.holds,
+        QT_TRANSLATE_NOOP("Messages", "No hold placed in this shift"),
+    ),
+    (
+        "handover",
+        QT_TRANSLATE_NOOP("Messages", "Handover notes"),
+        _HANDOVER_COLUMNS,
+        lambda report: report.handovers,
+        QT_TRANSLATE_NOOP("Messages", "No handover written for this shift"),
+    ),
+)
+
+
 def report_tables(report: ShiftReport, translate: Translate = untranslated) -> list[ReportTable]:
     """The tables of the report, in order; the PDF and the XLSX show exactly these."""
-    shown, t = report.figures, translate
     return [
-        _table(
-            "lines",
-            QT_TRANSLATE_NOOP("Messages", "Production per line"),
-            _LINE_COLUMNS,
-            shown.lines,
-            report,
-            t,
-        ),
-        _table(
-            "stations",
-            QT_TRANSLATE_NOOP("Messages", "Production per station"),
-            _STATION_COLUMNS,
-            shown.stations,
-            report,
-            t,
-        ),
-        _table(
-            "downtime",
-            QT_TRANSLATE_NOOP("Messages", "Downtime by reason"),
-            _DOWNTIME_COLUMNS,
-            shown.downtime,
-            report,
-            t,
-            QT_TRANSLATE_NOOP("Messages", "No stop in this shift"),
-        ),
-        _table(
-            "attendance",
-            QT_TRANSLATE_NOOP("Messages", "Attendance"),
-            _ATTENDANCE_COLUMNS,
-            _attendance_order(report.roster.rows),
-            report,
-            t,
-            QT_TRANSLATE_NOOP("Messages", "Nobody planned or clocked in"),
-        ),
-        _table(
-            "holds",
-            QT_TRANSLATE_NOOP("Messages", "Holds placed"),
-            _HOLD_COLUMNS,
-            shown.holds,
-            report,
-            t,
-            QT_TRANSLATE_NOOP("Messages", "No hold placed in this shift"),
-        ),
-        _table(
-            "handover",
-            QT_TRANSLATE_NOOP("Messages", "Handover notes"),
-            _HANDOVER_COLUMNS,
-            report.handovers,
-            report,
-            t,
-            QT_TRANSLATE_NOOP("Messages", "No handover written for this shift"),
-        ),
+        _table(key, title, columns, rows(report), report, translate, empty)
+        for key, title, columns, rows, empty in _TABLES
     ]
 
 
