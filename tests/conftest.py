@@ -91,21 +91,17 @@ def sqlite_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def database(database_url: str):  # noqa: ANN201 - Database, imported lazily
-    from desktop.startup import open_database
+    from tests.demo_kit import seeded_database
 
-    db = open_database(database_url)
-    yield db
-    db.dispose()
+    with seeded_database(database_url) as db:
+        yield db
 
 
 @pytest.fixture
 def demo_database(sqlite_url: str):  # noqa: ANN201
     """A SQLite database seeded with the demo plant."""
-    from desktop.services.actor import Actor
     from desktop.services.demo import seed_demo
-    from desktop.startup import open_database
+    from tests.demo_kit import seeded_database
 
-    db = open_database(sqlite_url)
-    seed_demo(db, Actor.system())
-    yield db
-    db.dispose()
+    with seeded_database(sqlite_url, seed_demo) as db:
+        yield db

@@ -13,7 +13,6 @@ left on screen, unless the allow-list below names it (identifiers, units, proper
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shutil
 import sys
@@ -21,8 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location(
@@ -139,15 +136,12 @@ def french(qapp, tmp_path_factory) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def seeded_demo(tmp_path_factory) -> Iterator[str]:
     """One demo plant for the module (seeding takes seconds): a SQLite file, copied per test."""
-    from desktop.services.actor import Actor
     from desktop.services.demo import seed_demo
-    from desktop.startup import open_database
+    from tests.demo_kit import seeded_url
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    database = open_database("sqlite:///" + path.as_posix())
-    seed_demo(database, Actor.system())
-    database.dispose()
-    yield str(path)
+    folder = tmp_path_factory.mktemp("demo")
+    seeded_url(folder, seed_demo)
+    yield str(folder / "demo.sqlite")
 
 
 def _open_copy(seeded: str, tmp_path: Path):  # noqa: ANN202 - Database

@@ -9,16 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals need POSIX", allow_module_level=True)
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QTimer
 
-from desktop.acquisition import DeviceHub, StationDevices  # noqa: E402
-from hardware.transport import DeviceState  # noqa: E402
-from tests.hardware.peers import PtyPeer  # noqa: E402
+from desktop.acquisition import DeviceHub, StationDevices
+from hardware.transport import DeviceState
+from tests.hardware.peers import PtyPeer
 
 
 @pytest.fixture

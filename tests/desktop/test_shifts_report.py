@@ -22,6 +22,7 @@ from desktop.services.production.ingest import record_unit_completed
 from desktop.services.shift_report_tables import PERCENT, format_cell, report_tables
 from desktop.services.shift_report_tables import facts as report_facts
 from tests import cli_kit
+from tests.demo_kit import seeded_url
 
 SYSTEM = Actor.system()
 PARIS = ZoneInfo("Europe/Paris")
@@ -243,13 +244,8 @@ def test_a_date_that_does_not_exist_or_an_unknown_shift_is_one_line_and_exit_2(
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from desktop.services.demo import seed_demo
-    from desktop.startup import open_database
 
-    url = "sqlite:///" + (tmp_path_factory.mktemp("demo") / "demo.sqlite").as_posix()
-    database = open_database(url)
-    seed_demo(database, SYSTEM)
-    database.dispose()
-    return url
+    return seeded_url(tmp_path_factory.mktemp("demo"), seed_demo)
 
 
 @pytest.mark.parametrize("shift", ["morning", "night"])

@@ -7,22 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.services.actor import Actor
 from desktop.services.demo import seed_plant
 from desktop.services.genealogy_demo import seed_floor, seed_live_floor
-from desktop.startup import open_database
 from desktop.storage.database import Database
+from tests.demo_kit import seeded_database
 from tests.ui.station_kit import KERNELS
 
 
 @pytest.fixture
 def floor(sqlite_url: str) -> Iterator[Database]:
-    database = open_database(sqlite_url)
-    seed_plant(database, Actor.system())
-    seed_floor(database, Actor.system())
-    seed_live_floor(database, Actor.system())
-    yield database
-    database.dispose()
+    with seeded_database(sqlite_url, seed_plant, seed_floor, seed_live_floor) as database:
+        yield database
 
 
 @pytest.fixture(autouse=True)

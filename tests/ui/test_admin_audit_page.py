@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import os
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtCore import QDate, QLocale
 
-from datetime import timedelta  # noqa: E402
-from zoneinfo import ZoneInfo  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QDate, QLocale  # noqa: E402
-
-from desktop.domain.plant_time import plant_date, utc_now  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.operations import Operations  # noqa: E402
-from desktop.services import plant  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
+from desktop.domain.plant_time import plant_date, utc_now
+from desktop.domain.roles import Role
+from desktop.operations import Operations
+from desktop.services import plant
+from desktop.services.actor import Actor
+from desktop.tasks import Ops
+from ui.pages.admin_audit import AdminAuditPage
 
 TOKYO = "Asia/Tokyo"  # a plant far from UTC and from the test machine's zone
 

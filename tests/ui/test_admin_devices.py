@@ -3,19 +3,15 @@ read by the real device workers."""
 
 from __future__ import annotations
 
-import os
 import sys
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-from desktop.acquisition import DeviceHub  # noqa: E402
-from desktop.demo_devices import DemoDevices  # noqa: E402
-from ui.pages.admin_devices import AdminDevicesPage  # noqa: E402
+from desktop.acquisition import DeviceHub
+from desktop.demo_devices import DemoDevices
+from ui.pages.admin_devices import AdminDevicesPage
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 

@@ -3,23 +3,19 @@ that writes records once."""
 
 from __future__ import annotations
 
-import os
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import func, select
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
-
-from desktop.operations import Operations  # noqa: E402
-from desktop.services import plant  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.pages.admin_plant import AdminPlantPage  # noqa: E402
-from ui.signature import SignDialog  # noqa: E402
+from desktop.operations import Operations
+from desktop.services import plant
+from desktop.services.actor import Actor
+from desktop.services.demo import seed_plant
+from desktop.storage.models.security import AuditEntry
+from desktop.tasks import Ops
+from ui.pages.admin_plant import AdminPlantPage
+from ui.signature import SignDialog
 
 
 @pytest.fixture

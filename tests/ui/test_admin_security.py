@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
+from PySide6.QtCore import QLocale
+from sqlalchemy import select
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QLocale  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-
-from desktop.operations import Operations  # noqa: E402
-from desktop.services import security  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
-from ui.pages.admin_users import AdminUsersPage, UserDialog  # noqa: E402
+from desktop.operations import Operations
+from desktop.services import security
+from desktop.services.actor import Actor
+from desktop.storage.models.security import AuditEntry
+from desktop.tasks import Ops
+from ui.pages.admin_audit import AdminAuditPage
+from ui.pages.admin_users import AdminUsersPage, UserDialog
 
 
 def sign_in(operations: Operations, username: str, password: str) -> security.Attempt:

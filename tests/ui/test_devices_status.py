@@ -3,13 +3,9 @@ is kept for where there is room for it (ui/devices_status.py)."""
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from hardware.messages import QT_TRANSLATE_NOOP, reason  # noqa: E402
-from hardware.transport import DeviceState, DeviceStatus  # noqa: E402
-from ui.devices_status import state_text, summary_html  # noqa: E402
+from hardware.messages import QT_TRANSLATE_NOOP, reason
+from hardware.transport import DeviceState, DeviceStatus
+from ui.devices_status import state_text, summary_html
 
 
 def test_the_status_bar_names_the_state_in_a_word_and_escapes_device_text(qapp) -> None:

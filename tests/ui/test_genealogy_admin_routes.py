@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import os
+import json
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
 
-import json  # noqa: E402
-from decimal import Decimal  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
-
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.operations import Operations  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.services.genealogy_demo import seed_floor  # noqa: E402
-from desktop.storage.models.genealogy import Route  # noqa: E402
-from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.pages.admin_routes import AdminRoutesPage  # noqa: E402
+from desktop.domain.roles import Role
+from desktop.operations import Operations
+from desktop.services.actor import Actor
+from desktop.services.demo import seed_plant
+from desktop.services.genealogy_demo import seed_floor
+from desktop.storage.models.genealogy import Route
+from desktop.storage.models.security import AuditEntry
+from desktop.tasks import Ops
+from ui.pages.admin_routes import AdminRoutesPage
 
 
 @pytest.fixture

@@ -4,41 +4,31 @@ exports, and the import dialog with its progress bar."""
 from __future__ import annotations
 
 import csv
-import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from openpyxl import load_workbook
 
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-
-from desktop.operations import Operations  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.services.genealogy_demo import seed_demo_genealogy  # noqa: E402
-from desktop.services.genealogy_synthetic import SyntheticPlant  # noqa: E402
-from desktop.startup import open_database  # noqa: E402
-from desktop.storage.database import Database  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.pages.genealogy import GenealogyPage  # noqa: E402
+from desktop.operations import Operations
+from desktop.services.actor import Actor
+from desktop.services.demo import seed_plant
+from desktop.services.genealogy_demo import seed_demo_genealogy
+from desktop.services.genealogy_synthetic import SyntheticPlant
+from desktop.storage.database import Database
+from desktop.tasks import Ops
+from tests.demo_kit import seeded_database, seeded_url
+from ui.pages.genealogy import GenealogyPage
 
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = "sqlite:///" + (tmp_path_factory.mktemp("genealogy") / "demo.sqlite").as_posix()
-    database = open_database(url)
-    seed_plant(database, Actor.system())
-    seed_demo_genealogy(database, Actor.system())
-    database.dispose()
-    return url
+    return seeded_url(tmp_path_factory.mktemp("genealogy"), seed_plant, seed_demo_genealogy)
 
 
 @pytest.fixture
 def database(demo_file: str) -> Database:
-    db = open_database(demo_file)
-    yield db
-    db.dispose()
+    with seeded_database(demo_file) as db:
+        yield db
 
 
 @pytest.fixture
@@ -62,6 +52,24 @@ def trace(qtbot, page: GenealogyPage, code: str, forward: bool = False) -> None:
     page.search.setText(code)
     page.search.returnPressed.emit()
     qtbot.waitUntil(lambda: page.trace_result is not None and page.trace_result.root == code)
+
+
+def hold_dialog(qtbot, page: GenealogyPage, code: str, reason: str):  # noqa: ANN001, ANN201
+    """`code` traced, its Put on hold dialog open with `reason` typed in."""
+    trace(qtbot, page, code)
+    qtbot.waitUntil(lambda: page.hold_button.isEnabled())
+    dialog = page._hold(release=False)
+    dialog.reason.setText(reason)
+    return dialog
+
+
+def import_dialog(page: GenealogyPage, plant: SyntheticPlant, folder: Path):  # noqa: ANN201
+    """The import dialog open on `plant`'s two files, written into `folder`."""
+    plant.write(folder / "lots.csv", folder / "links.csv")
+    dialog = page.open_import()
+    dialog.lots.setText(str(folder / "lots.csv"))
+    dialog.links.setText(str(folder / "links.csv"))
+    return dialog
 
 
 def test_backward_tree_of_a_pack_opens_level_by_level(qtbot, ops) -> None:
@@ -137,10 +145,7 @@ def test_unknown_id_is_a_red_line(qtbot, ops) -> None:
 
 def test_hold_and_signed_release_through_the_dialogs(qtbot, ops) -> None:
     page = make_page(qtbot, ops)
-    trace(qtbot, page, "LOT-SPD-000000")
-    qtbot.waitUntil(lambda: page.hold_button.isEnabled())
-    dialog = page._hold(release=False)
-    dialog.reason.setText("Wrinkles on the roll")
+    dialog = hold_dialog(qtbot, page, "LOT-SPD-000000", "Wrinkles on the roll")
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: page.release_button.isEnabled())
     assert "Wrinkles on the roll" in page.details.text()
@@ -155,11 +160,7 @@ def test_hold_and_signed_release_through_the_dialogs(qtbot, ops) -> None:
 
 def test_import_dialog_shows_progress_and_result(qtbot, ops, tmp_path: Path) -> None:
     page = make_page(qtbot, ops)
-    plant = SyntheticPlant(1, prefix="U")
-    plant.write(tmp_path / "lots.csv", tmp_path / "links.csv")
-    dialog = page.open_import()
-    dialog.lots.setText(str(tmp_path / "lots.csv"))
-    dialog.links.setText(str(tmp_path / "links.csv"))
+    dialog = import_dialog(page, SyntheticPlant(1, prefix="U"), tmp_path)
     dialog.start()
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     assert dialog.error.isHidden(), dialog.error.text()
@@ -200,10 +201,7 @@ def test_a_double_click_on_put_on_hold_holds_once(qtbot, ops, database) -> None:
     from desktop.storage.models.genealogy import Item, ItemHold
 
     page = make_page(qtbot, ops)
-    trace(qtbot, page, "LOT-PFD-000000")
-    qtbot.waitUntil(lambda: page.hold_button.isEnabled())
-    dialog = page._hold(release=False)
-    dialog.reason.setText("Film scratched")
+    dialog = hold_dialog(qtbot, page, "LOT-PFD-000000", "Film scratched")
     dialog.buttons.accepted.emit()
     dialog.buttons.accepted.emit()  # the second click of a double click
     qtbot.waitUntil(lambda: page.release_button.isEnabled())
@@ -224,11 +222,8 @@ def test_cancelling_the_import_stores_nothing(qtbot, ops, database, tmp_path: Pa
     from desktop.storage.models.genealogy import ImportRun, Item
 
     plant = SyntheticPlant(8, prefix="X")
-    plant.write(tmp_path / "lots.csv", tmp_path / "links.csv")
     page = make_page(qtbot, ops)
-    dialog = page.open_import()
-    dialog.lots.setText(str(tmp_path / "lots.csv"))
-    dialog.links.setText(str(tmp_path / "links.csv"))
+    dialog = import_dialog(page, plant, tmp_path)
     dialog.start()
     dialog.start()  # a double click starts one import
     assert dialog.cancel_button.isEnabled()

@@ -3,37 +3,34 @@ what the database holds, before and after live events; stops; exports; big scree
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-
-from desktop.domain.production_series import MinuteSeries  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.operations import Operations  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.services.demo import seed_plant  # noqa: E402
-from desktop.services.production.downtime import record_downtime  # noqa: E402
-from desktop.services.production.ingest import record_unit_completed  # noqa: E402
-from desktop.services.production.rates import set_station_rate, station_rates  # noqa: E402
-from desktop.services.shifts import plant_zone, shift_at, shift_info  # noqa: E402
-from desktop.startup import open_database  # noqa: E402
-from desktop.storage.models import ShiftDefinition, ShiftPattern, Station  # noqa: E402
-from desktop.storage.models.production import Downtime, ProductionMinute  # noqa: E402
-from desktop.storage.models.security import AuditEntry  # noqa: E402
-from desktop.tasks import Ops  # noqa: E402
-from ui.line_bigscreen import BigScreen  # noqa: E402
-from ui.line_charts import save_png  # noqa: E402
-from ui.line_dashboard import LineDashboard  # noqa: E402
-from ui.pages.line import LinePage  # noqa: E402
-from ui.style import OK_GREEN  # noqa: E402
+from desktop.domain.production_series import MinuteSeries
+from desktop.domain.roles import Role
+from desktop.operations import Operations
+from desktop.services.actor import Actor
+from desktop.services.demo import seed_plant
+from desktop.services.production.downtime import record_downtime
+from desktop.services.production.ingest import record_unit_completed
+from desktop.services.production.rates import set_station_rate, station_rates
+from desktop.services.shifts import plant_zone, shift_at, shift_info
+from desktop.startup import open_database
+from desktop.storage.models import ShiftDefinition, ShiftPattern, Station
+from desktop.storage.models.production import Downtime, ProductionMinute
+from desktop.storage.models.security import AuditEntry
+from desktop.tasks import Ops
+from ui.line_bigscreen import BigScreen
+from ui.line_charts import save_png
+from ui.line_dashboard import LineDashboard
+from ui.pages.line import LinePage
+from ui.style import OK_GREEN
 
 SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
 
@@ -248,14 +245,22 @@ def test_between_two_shifts_the_page_shows_the_last_and_follows_the_next(qtbot, 
     dashboard.stop()
 
 
-def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, kernel, qtmodeltester) -> None:
+def stop_form(qtbot, kernel, station: str | None, reason: str) -> LinePage:  # noqa: ANN001
+    """The Line page as a supervisor sees it, its stop form filled in for `station` (None: the
+    whole line) and `reason`."""
     page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
     panel = page.downtime
-    panel.station.setCurrentIndex(panel.station.findData("FILL-1"))
-    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
+    panel.station.setCurrentIndex(panel.station.findData(station) if station else 0)
+    panel.reason.setCurrentIndex(panel.reason.findData(reason))
+    return page
+
+
+def test_a_supervisor_records_a_stop_from_the_page(qtbot, plant, kernel, qtmodeltester) -> None:
+    page = stop_form(qtbot, kernel, "FILL-1", "breakdown")
+    panel = page.downtime
     panel.ongoing.setChecked(True)
     panel.note.setText("pump seal")
     with arrives(qtbot, panel.changed, timeout=10_000):
@@ -354,13 +359,8 @@ def _downtime_rows(database) -> int:  # noqa: ANN001
 def test_a_double_click_on_record_stop_records_the_whole_line_stop_once(
     qtbot, plant, kernel
 ) -> None:
-    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
+    page = stop_form(qtbot, kernel, None, "breakdown")  # the whole line: 8 stations
     panel = page.downtime
-    panel.station.setCurrentIndex(0)  # the whole line: 8 stations
-    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
     panel.ongoing.setChecked(True)
     with arrives(qtbot, panel.changed, timeout=10_000):
         qtbot.mouseDClick(panel.record_button, Qt.MouseButton.LeftButton)
@@ -374,13 +374,8 @@ def test_a_double_click_on_record_stop_records_the_whole_line_stop_once(
 
 
 def test_a_stop_overlapping_one_entered_is_refused_in_words(qtbot, plant, kernel) -> None:
-    page = LinePage(as_user(kernel, SUPERVISOR), may_record_downtime=True, poll_ms=100_000)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.downtime.station.count() == 9, timeout=10_000)
+    page = stop_form(qtbot, kernel, "FILL-1", "breakdown")
     panel = page.downtime
-    panel.station.setCurrentIndex(panel.station.findData("FILL-1"))
-    panel.reason.setCurrentIndex(panel.reason.findData("breakdown"))
     with arrives(qtbot, panel.changed, timeout=10_000):
         panel.record_button.click()
     panel.station.setCurrentIndex(0)  # the whole line, over the same quarter of an hour

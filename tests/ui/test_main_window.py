@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from desktop.config import defaults  # noqa: E402
-from desktop.context import AppContext  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services import plant  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from ui.main import build_main_window  # noqa: E402
-from ui.pages.admin_plant import AdminPlantPage, StationDialog  # noqa: E402
+from desktop.config import defaults
+from desktop.context import AppContext
+from desktop.domain.roles import Role
+from desktop.services import plant
+from desktop.services.actor import Actor
+from ui.main import build_main_window
+from ui.pages.admin_plant import AdminPlantPage, StationDialog
 
 
 def make_context(database, actor: Actor | None = None) -> AppContext:
@@ -24,6 +22,27 @@ def make_context(database, actor: Actor | None = None) -> AppContext:
 
 def admin_page(window) -> AdminPlantPage:
     return window.findChild(AdminPlantPage)
+
+
+def stations_listed(page: AdminPlantPage) -> bool:
+    return page.stations_model.rowCount() == 8
+
+
+def lines_listed(page: AdminPlantPage) -> bool:
+    return page.lines_model.rowCount() == 4
+
+
+def plant_page(
+    qtbot,  # noqa: ANN001
+    context: AppContext,
+    loaded: Callable[[AdminPlantPage], bool] = stations_listed,
+) -> AdminPlantPage:
+    """The Admin plant page on its own, shown, once `loaded` holds."""
+    page = AdminPlantPage(context.ops)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: loaded(page), timeout=15000)
+    return page
 
 
 def stations(context: AppContext) -> list[plant.StationInfo]:
@@ -46,19 +65,13 @@ def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
 
 
 def test_record_model_passes_the_model_tester(qtbot, qtmodeltester, demo_database) -> None:
-    page = AdminPlantPage(make_context(demo_database).ops)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
+    page = plant_page(qtbot, make_context(demo_database))
     qtmodeltester.check(page.lines_model)
     qtmodeltester.check(page.stations_model)
 
 
 def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
-    page = AdminPlantPage(make_context(demo_database).ops)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
+    page = plant_page(qtbot, make_context(demo_database))
     dialog = page._open_dialog(None)
     dialog.code.setText("FILL-9")
     dialog.name.setText("Filling 9")
@@ -71,10 +84,7 @@ def test_a_new_station_is_saved_and_listed(qtbot, demo_database) -> None:
 
 def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_database) -> None:
     context = make_context(demo_database)
-    page = AdminPlantPage(context.ops)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.stations_model.rowCount() == 8, timeout=15000)
+    page = plant_page(qtbot, context)
     dialog = page._open_dialog(None)
     dialog.code.setText("FILL 9!")
     dialog.name.setText("Filling 9")
@@ -117,10 +127,7 @@ def test_an_operator_has_no_admin_area_and_a_supervisor_only_reads(qtbot, demo_d
 
 
 def test_a_new_line_is_saved_and_listed(qtbot, demo_database) -> None:
-    page = AdminPlantPage(make_context(demo_database).ops)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.lines_model.rowCount() == 4, timeout=15000)
+    page = plant_page(qtbot, make_context(demo_database), lines_listed)
     dialog = page._open_line_dialog(None)
     dialog.code.setText("cell-3")
     dialog.name.setText("Cell line 3")

@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-import os
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-import pytest  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.storage.models.people import Employee  # noqa: E402
-from desktop.storage.models.security import AuditEntry  # noqa: E402
-from tests.people_kit import add_user  # noqa: E402
-from tests.ui.area_kit import show_area  # noqa: E402
-from ui.pages.people import PeoplePage, create_area  # noqa: E402
+from desktop.domain.roles import Role
+from desktop.services.actor import Actor
+from desktop.storage.models.people import Employee
+from desktop.storage.models.security import AuditEntry
+from tests.demo_kit import seeded_database
+from tests.people_kit import add_user
+from tests.ui.area_kit import show_area
+from ui.pages.people import PeoplePage, create_area
 
 
 @pytest.fixture
 def people_database(sqlite_url: str):  # noqa: ANN201
     """Only the demo's people (the whole demo plant takes longer to seed)."""
     from desktop.services.people_demo import seed_people
-    from desktop.startup import open_database
 
-    database = open_database(sqlite_url)
-    seed_people(database, Actor.system())
-    yield database
-    database.dispose()
+    with seeded_database(sqlite_url, seed_people) as database:
+        yield database
 
 
 def _page(qtbot, database, actor: Actor) -> PeoplePage:  # noqa: ANN001

@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-
-from desktop.config import defaults  # noqa: E402
-from desktop.context import AppContext  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from tests.ui.area_kit import show_area  # noqa: E402
-from ui.pages import admin_shifts  # noqa: E402
-from ui.pages.shifts import ShiftsPage, create_area  # noqa: E402
+from desktop.config import defaults
+from desktop.context import AppContext
+from desktop.domain.roles import Role
+from desktop.services.actor import Actor
+from tests.demo_kit import seeded_database, seeded_url
+from tests.ui.area_kit import show_area
+from ui.pages import admin_shifts
+from ui.pages.shifts import ShiftsPage, create_area
 
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from desktop.services.demo import seed_demo
-    from desktop.startup import open_database
 
-    url = "sqlite:///" + (tmp_path_factory.mktemp("shifts-ui") / "demo.sqlite").as_posix()
-    database = open_database(url)
-    seed_demo(database, Actor.system())
-    database.dispose()
-    return url
+    return seeded_url(tmp_path_factory.mktemp("shifts-ui"), seed_demo)
 
 
 @pytest.fixture
 def demo_db(demo_url: str):  # noqa: ANN201
-    from desktop.startup import open_database
-
-    database = open_database(demo_url)
-    yield database
-    database.dispose()
+    with seeded_database(demo_url) as database:
+        yield database
 
 
 def _page(qtbot, database, actor: Actor) -> ShiftsPage:  # noqa: ANN001

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
+from PySide6.QtCore import QCoreApplication
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-
-from desktop.config import defaults  # noqa: E402
-from desktop.context import AppContext  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.demo_users import DEMO_USERS  # noqa: E402
-from desktop.startup import open_database  # noqa: E402
-from ui.main import build_main_window  # noqa: E402
-from ui.pages.admin_audit import AdminAuditPage  # noqa: E402
-from ui.pages.admin_users import AdminUsersPage  # noqa: E402
+from desktop.config import defaults
+from desktop.context import AppContext
+from desktop.domain.roles import Role
+from desktop.services.demo_users import DEMO_USERS
+from desktop.startup import open_database
+from ui.main import build_main_window
+from ui.pages.admin_audit import AdminAuditPage
+from ui.pages.admin_users import AdminUsersPage
 
 
 def make_window(qtbot, database, demo: bool = True):
@@ -24,6 +20,20 @@ def make_window(qtbot, database, demo: bool = True):
     qtbot.addWidget(window)
     window.show()
     return context, window
+
+
+def password_form(qtbot, database):  # noqa: ANN001, ANN201
+    """The window on its sign-in screen, once that shows the password form."""
+    context, window = make_window(qtbot, database)
+    page = window.sign_in
+    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    return context, window, page
+
+
+def submit_password(page, username: str, password: str) -> None:  # noqa: ANN001
+    page.username.setText(username)
+    page.password.setText(password)
+    page.submit()
 
 
 def test_the_window_opens_on_the_sign_in_screen_with_the_demo_users(qtbot, demo_database):
@@ -35,12 +45,8 @@ def test_the_window_opens_on_the_sign_in_screen_with_the_demo_users(qtbot, demo_
 
 
 def test_a_password_sign_in_shows_the_areas_of_the_role(qtbot, demo_database):
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
-    page.username.setText("admin")
-    page.password.setText("demo-admin")
-    page.submit()
+    context, window, page = password_form(qtbot, demo_database)
+    submit_password(page, "admin", "demo-admin")
     qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert context.actor.role is Role.ADMIN
     assert "admin" in [a.key for a in window.areas]
@@ -50,9 +56,7 @@ def test_a_password_sign_in_shows_the_areas_of_the_role(qtbot, demo_database):
 
 
 def test_an_operator_sees_no_admin_tabs(qtbot, demo_database):
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    context, window, page = password_form(qtbot, demo_database)
     page._switch_mode()
     page.badge.setText("BADGE-900001")
     page.pin.setText("1111")
@@ -150,9 +154,7 @@ def test_an_empty_password_is_no_attempt_and_says_what_is_missing(qtbot, demo_da
 
     from desktop.storage.models.security import User
 
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    context, window, page = password_form(qtbot, demo_database)
     page.username.setText("qa")
     for _ in range(7):
         page.submit()
@@ -168,13 +170,9 @@ def test_an_empty_password_is_no_attempt_and_says_what_is_missing(qtbot, demo_da
 
 
 def test_the_fifth_wrong_password_says_locked_until_when(qtbot, demo_database):
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
+    context, window, page = password_form(qtbot, demo_database)
     for attempt in range(5):
-        page.username.setText("hr")
-        page.password.setText("not it")
-        page.submit()
+        submit_password(page, "hr", "not it")
         qtbot.waitUntil(lambda: not page.in_flight, timeout=15000)
         if attempt < 4:
             assert "Sign-in refused" in page.error.text()
@@ -191,12 +189,8 @@ def test_a_double_press_on_sign_in_makes_one_attempt(qtbot, demo_database):
 
     from desktop.storage.models.security import User
 
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
-    page.username.setText("qa")
-    page.password.setText("wrong one")
-    page.submit()
+    context, window, page = password_form(qtbot, demo_database)
+    submit_password(page, "qa", "wrong one")
     page.submit()
     page.password.returnPressed.emit()
     assert page.in_flight and not page.submit_button.isEnabled()
@@ -207,12 +201,8 @@ def test_a_double_press_on_sign_in_makes_one_attempt(qtbot, demo_database):
 
 
 def test_sign_out_leaves_the_form_empty(qtbot, demo_database):
-    context, window = make_window(qtbot, demo_database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
-    page.username.setText("supervisor")
-    page.password.setText("demo-supervisor")
-    page.submit()
+    context, window, page = password_form(qtbot, demo_database)
+    submit_password(page, "supervisor", "demo-supervisor")
     qtbot.waitUntil(window.signed_in_view, timeout=15000)
     assert window.areas
     window.sign_out_button.click()

@@ -8,20 +8,17 @@ dialog, uncaught exception or logged error fails the test.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from desktop.config import defaults  # noqa: E402
-from desktop.context import AppContext  # noqa: E402
-from desktop.services.demo_users import DEMO_USERS  # noqa: E402
-from ui.errors import CrashReporter  # noqa: E402
-from ui.main import build_main_window  # noqa: E402
+from desktop.config import defaults
+from desktop.context import AppContext
+from desktop.services.demo_users import DEMO_USERS
+from ui.errors import CrashReporter
+from ui.main import build_main_window
 
 ROUNDS = 10
 

@@ -4,22 +4,18 @@ balance readings, alarms, a code mangled by the keyboard layout refused."""
 
 from __future__ import annotations
 
-import os
+from decimal import Decimal
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import event, select
 
-from decimal import Decimal  # noqa: E402
-
-from PySide6.QtCore import QObject, Signal  # noqa: E402
-from sqlalchemy import event, select  # noqa: E402
-
-from desktop.acquisition import StationDevices  # noqa: E402
-from desktop.storage.database import Database  # noqa: E402
-from desktop.storage.engine import make_engine  # noqa: E402
-from desktop.storage.models.genealogy import Item, ScanEvent  # noqa: E402
-from hardware.codecs.reading import Reading, ReadingStatus  # noqa: E402
-from tests.ui.station_kit import Ticks, click, idle, make_page, type_code  # noqa: E402
-from ui.pages.station import StationPage  # noqa: E402
+from desktop.acquisition import StationDevices
+from desktop.storage.database import Database
+from desktop.storage.engine import make_engine
+from desktop.storage.models.genealogy import Item, ScanEvent
+from hardware.codecs.reading import Reading, ReadingStatus
+from tests.ui.station_kit import Ticks, click, idle, make_page, type_code
+from ui.pages.station import StationPage
 
 
 class Balance(QObject):

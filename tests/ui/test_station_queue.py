@@ -4,19 +4,15 @@ scanned. How long the twenty take is bench/bench_station_devices.py's figure, no
 
 from __future__ import annotations
 
-import os
+from zoneinfo import ZoneInfo
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QTimer
+from sqlalchemy import select
 
-from zoneinfo import ZoneInfo  # noqa: E402
-
-from PySide6.QtCore import QTimer  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.storage.models.genealogy import ScanEvent  # noqa: E402
-from tests.ui.station_kit import Signed, idle, make_page, type_code  # noqa: E402
+from desktop.domain.roles import Role
+from desktop.services.actor import Actor
+from desktop.storage.models.genealogy import ScanEvent
+from tests.ui.station_kit import Signed, idle, make_page, type_code
 
 LUCIE = Actor("lucie.martin", Role.OPERATOR, station="STACK-1")
 KARIM = Actor("karim.benali", Role.OPERATOR, station="STACK-1")

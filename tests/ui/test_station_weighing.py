@@ -5,31 +5,28 @@ How fast the panel greys is bench/bench_station_devices.py's figure, not a test'
 
 from __future__ import annotations
 
-import os
 import sys
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 if sys.platform == "win32":  # pragma: no cover
     pytest.skip("pseudo-terminals need POSIX", allow_module_level=True)
 
-import json  # noqa: E402
-import logging  # noqa: E402
-from decimal import Decimal  # noqa: E402
+import json
+import logging
+from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import select
 
-from desktop.acquisition import DeviceHub  # noqa: E402
-from desktop.domain.roles import Role  # noqa: E402
-from desktop.services.actor import Actor  # noqa: E402
-from desktop.storage.models.genealogy import Item, ItemHold, ScanEvent  # noqa: E402
-from hardware.sim.endpoints import PtyEndpoint  # noqa: E402
-from hardware.sim.scale import ScaleModel, ScaleSimulator  # noqa: E402
-from tests.ui.station_kit import click, idle, make_page, type_code  # noqa: E402
+from desktop.acquisition import DeviceHub
+from desktop.domain.roles import Role
+from desktop.services.actor import Actor
+from desktop.storage.models.genealogy import Item, ItemHold, ScanEvent
+from hardware.sim.endpoints import PtyEndpoint
+from hardware.sim.scale import ScaleModel, ScaleSimulator
+from tests.ui.station_kit import click, idle, make_page, type_code
 
 QA = Actor("claire.dubois", Role.QA, station="FILL-1")
 OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="FILL-1")
@@ -104,13 +101,20 @@ def _put(qtbot, page, model, grams: str, stage: str | None) -> None:
         qtbot.waitUntil(lambda: _stage(page) == stage, timeout=3000)
 
 
+def _weighing(qtbot, floor, balance, actor: Actor, code: str):  # noqa: ANN001, ANN202
+    """The station page with `code` scanned, its weighing waiting for the empty cell; the page,
+    the simulated pan and the device hub."""
+    model, _simulator, hub = balance
+    page = make_page(qtbot, floor, actor=actor, devices=hub)
+    _scan(qtbot, page, code)
+    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    return page, model, hub
+
+
 def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
     qtbot, floor, balance
 ) -> None:
-    model, _simulator, hub = balance
-    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
-    _scan(qtbot, page, "CELL-26L0000007")
-    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    page, model, hub = _weighing(qtbot, floor, balance, OPERATOR, "CELL-26L0000007")
     _put(qtbot, page, model, "812.30", "emptied")
     assert "812" in page.weight_panel.empty_weight.text()
     _put(qtbot, page, model, "0", "after")
@@ -142,10 +146,7 @@ def test_the_filled_cell_left_on_the_pan_is_not_the_next_cells_empty_weight(
 def test_a_stray_scan_during_a_weighing_is_refused_and_the_weighing_goes_on(
     qtbot, floor, balance
 ) -> None:
-    model, _simulator, hub = balance
-    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
-    _scan(qtbot, page, "CELL-26L0000009")
-    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    page, model, hub = _weighing(qtbot, floor, balance, OPERATOR, "CELL-26L0000009")
     _put(qtbot, page, model, "812.10", "emptied")
     for stray in ("NOPE-123", "CELL-26L0000009", "LOT-2026-100201"):
         _scan(qtbot, page, stray)
@@ -162,10 +163,7 @@ def test_a_stray_scan_during_a_weighing_is_refused_and_the_weighing_goes_on(
 
 
 def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(qtbot, floor, balance) -> None:
-    model, _simulator, hub = balance
-    page = make_page(qtbot, floor, actor=QA, devices=hub)
-    _scan(qtbot, page, "CELL-26L0000010")
-    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    page, model, hub = _weighing(qtbot, floor, balance, QA, "CELL-26L0000010")
     _put(qtbot, page, model, "812.00", "emptied")
     _put(qtbot, page, model, "0", "after")
     model.put("995.00")  # 183 g: out of 180 +/- 1.5 g
@@ -196,10 +194,7 @@ def test_an_out_of_tolerance_fill_offers_a_reweigh_once_then_hold(qtbot, floor, 
 
 
 def test_an_operator_is_not_offered_hold_or_scrap(qtbot, floor, balance) -> None:
-    model, _simulator, hub = balance
-    page = make_page(qtbot, floor, actor=OPERATOR, devices=hub)
-    _scan(qtbot, page, "CELL-26L0000011")
-    qtbot.waitUntil(lambda: _stage(page) == "before", timeout=3000)
+    page, model, hub = _weighing(qtbot, floor, balance, OPERATOR, "CELL-26L0000011")
     for grams, stage in (("812.00", "emptied"), ("0", "after")):
         model.put(grams)
         qtbot.waitUntil(lambda stage=stage: _stage(page) == stage, timeout=3000)
