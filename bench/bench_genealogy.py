@@ -59,19 +59,15 @@ BARE = textwrap.dedent(
     """
 )
 
+_BARE_REACH = """
+        WITH RECURSIVE reach(id) AS (
+            SELECT id FROM item WHERE business_id = ?
+            UNION
+            SELECT l.{to} FROM genealogy_link l JOIN reach r ON l.{start} = r.id)
+        SELECT i.business_id FROM reach JOIN item i ON i.id = reach.id"""
 BARE_TRACE = {
-    "backward": """
-        WITH RECURSIVE reach(id) AS (
-            SELECT id FROM item WHERE business_id = ?
-            UNION
-            SELECT l.parent_id FROM genealogy_link l JOIN reach r ON l.child_id = r.id)
-        SELECT i.business_id FROM reach JOIN item i ON i.id = reach.id""",
-    "forward": """
-        WITH RECURSIVE reach(id) AS (
-            SELECT id FROM item WHERE business_id = ?
-            UNION
-            SELECT l.child_id FROM genealogy_link l JOIN reach r ON l.parent_id = r.id)
-        SELECT i.business_id FROM reach JOIN item i ON i.id = reach.id""",
+    "backward": _BARE_REACH.format(to="parent_id", start="child_id"),
+    "forward": _BARE_REACH.format(to="child_id", start="parent_id"),
 }
 
 READER = textwrap.dedent(
