@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from desktop.tasks import Ops
+from ui.table_model import Record, RecordTableModel
 
 CanEdit = Callable[[], bool]
 
@@ -33,6 +34,18 @@ class MasterDataPage(QWidget):
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def edit_current(
+        self,
+        model: RecordTableModel[Record],
+        view: QAbstractItemView,
+        open_dialog: Callable[[Record], object],
+    ) -> None:
+        """Open the record on `view`'s current row in its dialog, for who may edit (asked now:
+        the signed-in user may have changed since the page was shown)."""
+        record = model.current(view)
+        if record is not None and self._can_edit():
+            open_dialog(record)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         editable = self._can_edit()

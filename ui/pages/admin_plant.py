@@ -272,18 +272,14 @@ class AdminPlantPage(MasterDataPage):
         self._open_dialog(None)
 
     def edit_station(self) -> None:
-        station = self.current_station()
-        if station is not None and self._can_edit():
-            self._open_dialog(station)
+        self.edit_current(self.stations_model, self.stations_view, self._open_dialog)
 
     def _open_dialog(self, station: StationInfo | None) -> StationDialog:
         dialog = StationDialog(self._ops, self._lines, station, self.current_line(), self)
         return dialog.open_with(lambda _s: self.refresh())
 
     def edit_line(self) -> None:
-        line = self.lines_model.current(self.lines_view)
-        if line is not None and self._can_edit():
-            self._open_line_dialog(line)
+        self.edit_current(self.lines_model, self.lines_view, self._open_line_dialog)
 
     def _open_line_dialog(self, line: LineInfo | None) -> LineDialog:
         return LineDialog(self._ops, line, self).open_with(lambda _l: self.refresh())

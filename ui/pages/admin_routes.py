@@ -183,14 +183,10 @@ class AdminRoutesPage(MasterDataPage):
         self._ops.read(routes.list_recipes).then(self.recipes_model.set_records, self._failed)
 
     def edit_route(self) -> None:
-        route = self.routes_model.current(self.routes_view)
-        if route is not None and self._can_edit():
-            self._route_dialog(route)
+        self.edit_current(self.routes_model, self.routes_view, self._route_dialog)
 
     def edit_recipe(self) -> None:
-        recipe = self.recipes_model.current(self.recipes_view)
-        if recipe is not None and self._can_edit():
-            self._recipe_dialog(recipe)
+        self.edit_current(self.recipes_model, self.recipes_view, self._recipe_dialog)
 
     def _route_dialog(self, route: RouteInfo | None) -> RouteDialog:
         return RouteDialog(self._ops, route, self).open_with(lambda _r: self.refresh())

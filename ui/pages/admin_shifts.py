@@ -346,9 +346,7 @@ class AdminShiftsPage(MasterDataPage):
         return HolidayDialog(self._ops, holiday, self).open_with(self._done)
 
     def edit_holiday(self) -> None:
-        holiday = self.current_holiday()
-        if holiday is not None and self._can_edit():
-            self.open_holiday(holiday)
+        self.edit_current(self.holidays_model, self.holidays_view, self.open_holiday)
 
     def delete_holiday(self) -> None:
         holiday = self.current_holiday()
