@@ -10,10 +10,11 @@ import pytest
 
 from desktop.domain.messages import PermissionDenied
 from desktop.domain.roles import Role
-from desktop.services import handover, plant, shifts
+from desktop.services import handover, shifts
 from desktop.services.actor import Actor
 from desktop.services.handover_summary import HandoverSummary, handover_summary
 from desktop.services.production.ingest import record_unit_completed
+from tests.plant_kit import put_line_9
 
 SYSTEM = Actor.system()
 OPERATOR = Actor("op", Role.OPERATOR, "FILL-9")
@@ -24,8 +25,7 @@ MORNING_START = datetime(2026, 3, 10, 4, tzinfo=UTC)  # 05:00 in Paris
 @pytest.fixture
 def line_db(database):  # noqa: ANN001, ANN201
     with database.unit_of_work() as session:
-        plant.put_line(session, "CELL-9", "Cell line 9", "cell", True)
-        plant.put_station(session, "FILL-9", "Filling 9", "CELL-9", "filling", 1, True, False)
+        put_line_9(session)
         for minute in range(0, 60, 5):
             at = MORNING_START + timedelta(minutes=minute)
             record_unit_completed(session, "FILL-9", None, minute != 10, None, at)

@@ -16,11 +16,12 @@ from desktop.domain.messages import PermissionDenied
 from desktop.domain.plant_time import plant_date, utc_now
 from desktop.domain.roles import Role
 from desktop.operations import Cancelled, Operations
-from desktop.services import handover, plant, shifts
+from desktop.services import handover, shifts
 from desktop.services.actor import Actor
 from desktop.services.handover_summary import summary_of
 from desktop.services.shift_overview import shift_choices, shift_overview
 from desktop.services.shift_report_export import WRITING, report_job, xlsx_job
+from tests.plant_kit import put_line_9
 
 PARIS = ZoneInfo("Europe/Paris")
 SUPERVISOR = Actor("sup", Role.SUPERVISOR, "OFFICE")
@@ -30,8 +31,7 @@ OPERATOR = Actor("op", Role.OPERATOR, "FILL-9")
 @pytest.fixture
 def ops(database):  # noqa: ANN001, ANN201
     with database.unit_of_work() as session:
-        plant.put_line(session, "CELL-9", "Cell line 9", "cell", True)
-        plant.put_station(session, "FILL-9", "Filling 9", "CELL-9", "filling", 1, True, False)
+        put_line_9(session)
     operations = Operations(database)
     yield operations
     operations.shutdown()

@@ -16,13 +16,14 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop.domain.plant_time import local_window
-from desktop.services import handover, plant, shift_report, shift_report_export
+from desktop.services import handover, shift_report, shift_report_export
 from desktop.services.actor import Actor
 from desktop.services.production.ingest import record_unit_completed
 from desktop.services.shift_report_tables import PERCENT, format_cell, report_tables
 from desktop.services.shift_report_tables import facts as report_facts
 from tests import cli_kit
 from tests.demo_kit import seeded_url
+from tests.plant_kit import put_line_9
 
 SYSTEM = Actor.system()
 PARIS = ZoneInfo("Europe/Paris")
@@ -113,9 +114,7 @@ def squeezed(text: str) -> str:
 @pytest.fixture
 def line_db(database):  # noqa: ANN001, ANN201
     with database.unit_of_work() as session:
-        plant.put_line(session, "CELL-9", "Cell line 9", "cell", True)
-        plant.put_station(session, "FILL-9", "Filling 9", "CELL-9", "filling", 1, True, False)
-        plant.put_station(session, "GRADE-9", "Grading 9", "CELL-9", "grading", 2, True, False)
+        put_line_9(session, ("GRADE-9", "Grading 9", "grading"))
     return database
 
 

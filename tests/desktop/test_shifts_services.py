@@ -18,7 +18,6 @@ from desktop.services import (
     attendance,
     handover,
     people,
-    plant,
     roster,
     roster_changes,
     shift_master_data,
@@ -28,6 +27,7 @@ from desktop.services import (
 from desktop.services.actor import Actor, RoleRefused
 from desktop.services.user_accounts import create_user
 from desktop.storage.models.security import AuditEntry, User
+from tests.plant_kit import put_line_9
 
 SYSTEM = Actor.system()
 PARIS = ZoneInfo("Europe/Paris")
@@ -60,9 +60,7 @@ def _employee(session, badge: str, crew: str | None, name: str = "") -> None:  #
 def plant_db(database):  # noqa: ANN001, ANN201
     """A line of two stations; the autumn night's crew with two members, another crew's one."""
     with database.unit_of_work() as session:
-        plant.put_line(session, "CELL-9", "Cell line 9", "cell", True)
-        plant.put_station(session, "FILL-9", "Filling 9", "CELL-9", "filling", 1, True, False)
-        plant.put_station(session, "FORM-9", "Formation 9", "CELL-9", "formation", 2, True, False)
+        put_line_9(session, ("FORM-9", "Formation 9", "formation"))
         night = shifts.shift_info(session, AUTUMN, "night")
         other = next(c for c in shifts.CREWS if c != night.crew)
         _employee(session, "E1", night.crew, "Léa Qualified")
