@@ -36,7 +36,7 @@ from desktop.storage.engine import make_engine
 from desktop.storage.models.genealogy import GenealogyLink, Item, ScanEvent
 from desktop.storage.models.production import ProductionEvent
 from desktop.storage.models.security import AuditEntry
-from tests.floor_kit import stock_floor
+from tests.floor_kit import rows_pointing_at, stock_floor
 
 OPERATOR = Actor("lucie.martin", Role.OPERATOR, station="STACK-1", user_id=None)
 QA = Actor("qa.engineer", Role.QA)
@@ -417,13 +417,7 @@ def test_a_lot_counted_in_a_unit_that_does_not_convert_is_refused_not_mixed(
         "Lot LOT-2026-000020 is counted in l, which g does not convert to",
     )
     assert _item(database, "LOT-2026-000020").remaining == Decimal("150")
-    with database.reading() as session:
-        taken = session.scalar(
-            select(func.count())
-            .select_from(GenealogyLink)
-            .join(Item, Item.id == GenealogyLink.parent_id)
-            .where(Item.business_id == "LOT-2026-000020")
-        )
+    taken = rows_pointing_at(database, GenealogyLink.parent_id, "LOT-2026-000020")
     assert taken == 0
 
 

@@ -17,6 +17,7 @@ from desktop.services.genealogy_synthetic import SyntheticPlant
 from desktop.storage.database import Database
 from desktop.tasks import Ops
 from tests.demo_kit import seeded_database, seeded_url
+from tests.floor_kit import rows_pointing_at
 from ui.pages.genealogy import GenealogyPage
 
 
@@ -196,9 +197,7 @@ def test_made_is_shown_on_the_plant_clock(qtbot, ops, database) -> None:
 
 
 def test_a_double_click_on_put_on_hold_holds_once(qtbot, ops, database) -> None:
-    from sqlalchemy import func, select
-
-    from desktop.storage.models.genealogy import Item, ItemHold
+    from desktop.storage.models.genealogy import ItemHold
 
     page = make_page(qtbot, ops)
     dialog = hold_dialog(qtbot, page, "LOT-PFD-000000", "Film scratched")
@@ -206,13 +205,7 @@ def test_a_double_click_on_put_on_hold_holds_once(qtbot, ops, database) -> None:
     dialog.buttons.accepted.emit()  # the second click of a double click
     qtbot.waitUntil(lambda: page.release_button.isEnabled())
     assert dialog.error.isHidden(), dialog.error.text()
-    with database.reading() as session:
-        holds = session.scalar(
-            select(func.count())
-            .select_from(ItemHold)
-            .join(Item, Item.id == ItemHold.item_id)
-            .where(Item.business_id == "LOT-PFD-000000")
-        )
+    holds = rows_pointing_at(database, ItemHold.item_id, "LOT-PFD-000000")
     assert holds == 1
 
 
