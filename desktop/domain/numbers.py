@@ -1,5 +1,5 @@
-"""Numbers as people and spreadsheets write them: the one decimal reader and the one percentage
-writer of the application.
+"""Numbers as people and spreadsheets write them: the one decimal reader, the one plain writer of
+a quantity and the one percentage writer of the application.
 
 Pure Python so the Qt-free core (CSV imports, the shift report's PDF and workbook tables) and the
 widgets (`ui.formatting`, which passes the user's decimal mark and group separator) read and write
@@ -37,6 +37,12 @@ def parse_decimal(text: str, *, decimal_point: str = ",", group_separator: str =
     if not value.is_finite():
         raise ValueError(f"not a number: {text!r}")
     return value
+
+
+def decimal_text(value: Decimal) -> str:
+    """A quantity as plain digits, a point and no trailing zeros (`12.5`, `1000`, never `1E+3`):
+    how a scan's message, its stored values, a CSV cell and a form field write a Decimal."""
+    return format(value.normalize(), "f")
 
 
 def percent_text(fraction: float | None, decimals: int = 1, decimal_point: str = ".") -> str:

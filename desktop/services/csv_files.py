@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from desktop.domain.messages import QT_TRANSLATE_NOOP, InputError, Message
+from desktop.domain.numbers import decimal_text
 
 
 def separator(header: str) -> str:
@@ -140,7 +141,7 @@ def cell_text(value: object, french: bool, decimals: int = 3) -> object:
     if isinstance(value, float):
         text = f"{value:.{decimals}f}"
     elif isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
+        text = decimal_text(value)
     else:
         return value
     return text.replace(".", ",") if french else text

@@ -4,7 +4,6 @@ tolerances), edited by an administrator with an electronic signature; both audit
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_CODES
-from desktop.domain.numbers import parse_decimal
+from desktop.domain.numbers import decimal_text, parse_decimal
 from desktop.domain.plant import STATION_TYPES
 from desktop.domain.roles import Permission
 from desktop.services import station_routes as routes
@@ -30,10 +29,6 @@ from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, record_table, title_label
-
-
-def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 class _SignedDialog(FormDialog):
@@ -59,8 +54,8 @@ class RecipeDialog(_SignedDialog):
         self.product.setPlaceholderText("P56 cell")
         self.parameter = QLineEdit(recipe.parameter if recipe else "")
         self.parameter.setPlaceholderText("electrolyte fill")
-        self.target = QLineEdit(_number(recipe.target) if recipe else "")
-        self.tolerance = QLineEdit(_number(recipe.tolerance) if recipe else "")
+        self.target = QLineEdit(decimal_text(recipe.target) if recipe else "")
+        self.tolerance = QLineEdit(decimal_text(recipe.tolerance) if recipe else "")
         self.unit = QLineEdit(recipe.unit if recipe else "g")
         if recipe is not None:
             self.station_type.setCurrentIndex(self.station_type.findData(recipe.station_type))
@@ -145,8 +140,8 @@ class AdminRoutesPage(MasterDataPage):
                 Column(self.tr("Station type"), lambda r: r.station_type),
                 Column(self.tr("Product"), lambda r: r.product),
                 Column(self.tr("Parameter"), lambda r: r.parameter),
-                Column(self.tr("Target"), lambda r: _number(r.target), align_right=True),
-                Column(self.tr("+/-"), lambda r: _number(r.tolerance), align_right=True),
+                Column(self.tr("Target"), lambda r: decimal_text(r.target), align_right=True),
+                Column(self.tr("+/-"), lambda r: decimal_text(r.tolerance), align_right=True),
                 Column(self.tr("Unit"), lambda r: r.unit),
                 Column(self.tr("Changed by"), lambda r: r.updated_by),
             ],

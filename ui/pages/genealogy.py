@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.genealogy import KIND_NAMES, STATUS_NAMES
+from desktop.domain.numbers import decimal_text
 from desktop.domain.roles import Permission
 from desktop.operations import Job
 from desktop.services.genealogy import ItemInfo, item_info, recall, trace
@@ -63,7 +64,7 @@ def status_name(status: str) -> str:
 
 
 def _number(value: Any) -> str:
-    return format(value.normalize(), "f") if value is not None else ""
+    return decimal_text(value) if value is not None else ""
 
 
 def _export(_job: Job, rows: list[RecallRow], path: Path, french: bool) -> None:

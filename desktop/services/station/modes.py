@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from desktop.domain.genealogy import LOT_KINDS, ItemKind, ItemStatus
 from desktop.domain.messages import QT_TRANSLATE_NOOP, Message
+from desktop.domain.numbers import decimal_text
 from desktop.domain.station import (
     OUTPUT_MATERIAL,
     Action,
     Mode,
     Rejection,
-    Verdict,
     instruction,
     route_position,
 )
@@ -41,8 +41,8 @@ from desktop.services.station.scan import (
     Rejected,
     Scan,
     ScanResult,
+    accepted,
     put_on_station,
-    store,
     tell_production,
 )
 from desktop.services.station.state import next_instruction
@@ -78,20 +78,18 @@ def load_lot(scan: Scan, lot: Item) -> ScanResult:
             load.unloaded_at = scan.at  # a new lot of the same material replaces the old one
     put_on_station(scan, lot.id, "material")
     scan.session.flush()
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         Message(
             QT_TRANSLATE_NOOP("Messages", "{id} loaded: {material}, {remaining} {unit} left"),
             {
                 "id": lot.business_id,
                 "material": lot.material,
-                "remaining": format(lot.remaining.normalize(), "f"),
+                "remaining": decimal_text(lot.remaining),
                 "unit": lot.unit,
             },
         ),
         Action.LOADED,
-        None,
         next_instruction(scan.session, scan.station, scan.program),
     )
 
@@ -179,9 +177,9 @@ def make(scan: Scan, product: str | None) -> ScanResult:
                     "Lot {id} has {remaining} {unit} left, {needed} are needed: load a new one",
                 ),
                 id=lot.business_id,
-                remaining=format(lot.remaining.normalize(), "f"),
+                remaining=decimal_text(lot.remaining),
                 unit=lot.unit,
-                needed=format(amount.normalize(), "f"),
+                needed=decimal_text(amount),
             )
         takes.append((lot, amount))
     if makes in (ItemKind.CELL, ItemKind.MODULE, ItemKind.PACK):
@@ -200,15 +198,13 @@ def make(scan: Scan, product: str | None) -> ScanResult:
     scan.session.flush()
     if makes is not ItemKind.INTERMEDIATE:
         tell_production(scan, made, True)
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         Message(
             QT_TRANSLATE_NOOP("Messages", "{id} made ({material})"),
             {"id": made.business_id, "material": material},
         ),
         Action.CREATED,
-        None,
         instruction(
             "scan_load"
             if any(lot.status != ItemStatus.AVAILABLE for lot, _a in takes)
@@ -245,15 +241,13 @@ def pass_step(scan: Scan, product: str | None) -> ScanResult:
     item.route_position = position
     item.last_station = scan.station.code
     tell_production(scan, item, True)
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         Message(
             QT_TRANSLATE_NOOP("Messages", "{id} passed {station_type}"),
             {"id": item.business_id, "station_type": program.station_type},
         ),
         Action.PASSED,
-        None,
         next_instruction(scan.session, scan.station, program),
     )
 
@@ -290,12 +284,10 @@ def assemble(scan: Scan, product: str | None) -> ScanResult:
         put_on_station(scan, container.id, "container")
         scan.session.flush()
         count = children_of(scan.session, container.id)
-        return store(
+        return accepted(
             scan,
-            Verdict.OK,
             Message(QT_TRANSLATE_NOOP("Messages", "{id} opened"), {"id": container.business_id}),
             Action.OPENED,
-            None,
             instruction("scan_child", kind=child_kind.value, number=count + 1, total=size),
         )
     if item is None:
@@ -321,20 +313,17 @@ def assemble(scan: Scan, product: str | None) -> ScanResult:
         container.last_station = scan.station.code
         scan.item = container
         tell_production(scan, container, True)
-        return store(
+        return accepted(
             scan,
-            Verdict.OK,
             Message(
                 QT_TRANSLATE_NOOP("Messages", "{id} complete: {count} {kind}s"),
                 {"id": container.business_id, "count": count, "kind": child_kind.value},
             ),
             Action.COMPLETED,
-            None,
             instruction("scan_container", kind=program.makes.value),
         )
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         Message(
             QT_TRANSLATE_NOOP("Messages", "{id} into {container} ({count} of {total})"),
             {
@@ -345,7 +334,6 @@ def assemble(scan: Scan, product: str | None) -> ScanResult:
             },
         ),
         Action.CONSUMED,
-        None,
         instruction("scan_child", kind=child_kind.value, number=count + 1, total=size),
     )
 
@@ -364,15 +352,13 @@ def mix(scan: Scan, product: str | None) -> ScanResult:
         material = default_product(scan, product)
         batch = scan.new_item(ItemKind.INTERMEDIATE.value, material, Decimal(0), "kg", None)
         put_on_station(scan, batch.id, "container")
-        return store(
+        return accepted(
             scan,
-            Verdict.OK,
             Message(
                 QT_TRANSLATE_NOOP("Messages", "Batch {id} opened ({material})"),
                 {"id": batch.business_id, "material": material},
             ),
             Action.OPENED,
-            None,
             instruction("scan_powder"),
         )
     if item is None:
@@ -380,15 +366,13 @@ def mix(scan: Scan, product: str | None) -> ScanResult:
     if item.id == batch.id:
         for load, _item in open_rows:
             load.unloaded_at = scan.at
-        return store(
+        return accepted(
             scan,
-            Verdict.OK,
             Message(
                 QT_TRANSLATE_NOOP("Messages", "Batch {id} closed: {quantity} kg"),
-                {"id": batch.business_id, "quantity": format(batch.quantity.normalize(), "f")},
+                {"id": batch.business_id, "quantity": decimal_text(batch.quantity)},
             ),
             Action.COMPLETED,
-            None,
             instruction("scan_batch"),
         )
     if item.kind not in LOT_KINDS:
@@ -409,20 +393,18 @@ def _accepted_for_weighing(
     """The scanned item may be weighed next: the verdict names the recipe's target and
     tolerance, the weighing itself is desktop/services/station/weighing.py's."""
     assert scan.item is not None
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         Message(
             template,
             {
                 "id": scan.item.business_id,
-                "target": format(recipe.target.normalize(), "f"),
-                "tolerance": format(recipe.tolerance.normalize(), "f"),
+                "target": decimal_text(recipe.target),
+                "tolerance": decimal_text(recipe.tolerance),
                 "unit": recipe.unit,
             },
         ),
         Action.CHECKED,
-        None,
         next_step,
     )
 

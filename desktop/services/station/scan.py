@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import ItemStatus
 from desktop.domain.messages import Message
+from desktop.domain.numbers import decimal_text
 from desktop.domain.station import Action, Rejection, StationProgram, Verdict
 from desktop.services.actor import Actor
 from desktop.services.production.ingest import record_unit_completed
@@ -74,7 +75,7 @@ def dump_message(message: Message) -> dict[str, Any]:
 
 def json_value(value: Any) -> Any:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     if isinstance(value, int | float | str | bool) or value is None:
         return value
     return str(value)
@@ -192,6 +193,12 @@ def put_on_station(scan: Scan, item_id: int, role: str) -> None:
             loaded_by=scan.operator or "",
         )
     )
+
+
+def accepted(scan: Scan, message: Message, action: Action, next_step: Message | None) -> ScanResult:
+    """An OK verdict: what the scan did (`message`, `action`) and what the operator does next;
+    a rejection is stored by the pipeline from the `Rejected` raised instead."""
+    return store(scan, Verdict.OK, message, action, None, next_step)
 
 
 def store(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.genealogy import ItemKind
 from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.numbers import decimal_text
 from desktop.domain.station import (
     ADDITION_WORD,
     FILL_WORD,
@@ -21,7 +22,6 @@ from desktop.domain.station import (
     Mode,
     Rejection,
     ToleranceCheck,
-    Verdict,
     instruction,
 )
 from desktop.services.actor import Actor
@@ -39,7 +39,13 @@ from desktop.services.station.checks import (
     wrong_kind,
 )
 from desktop.services.station.pipeline import run_scan
-from desktop.services.station.scan import Rejected, Scan, ScanResult, store, tell_production
+from desktop.services.station.scan import (
+    Rejected,
+    Scan,
+    ScanResult,
+    accepted,
+    tell_production,
+)
 
 
 def record_fill(
@@ -132,12 +138,10 @@ def _fill(scan: Scan, before: Decimal, after: Decimal, unit: str, stable: bool) 
     item.last_station = scan.station.code
     session.flush()
     tell_production(scan, item, True)
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         check.message(FILL_WORD),
         Action.FILLED,
-        None,
         instruction("scan_cell"),
     )
 
@@ -204,7 +208,7 @@ def _addition(scan: Scan, weight: Decimal, unit: str, stable: bool) -> ScanResul
             Rejection.EMPTY,
             QT_TRANSLATE_NOOP("Messages", "Lot {id} has {remaining} {unit} left"),
             id=lot.business_id,
-            remaining=format(lot.remaining.normalize(), "f"),
+            remaining=decimal_text(lot.remaining),
             unit=lot.unit,
         )
     added = in_lot_unit(check.measured, recipe.unit, batch)
@@ -213,11 +217,9 @@ def _addition(scan: Scan, weight: Decimal, unit: str, stable: bool) -> ScanResul
     batch.quantity = batch.quantity + added
     batch.remaining = batch.remaining + added
     session.flush()
-    return store(
+    return accepted(
         scan,
-        Verdict.OK,
         check.message(ADDITION_WORD),
         Action.ADDED,
-        None,
         instruction("scan_powder"),
     )
