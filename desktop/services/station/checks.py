@@ -136,11 +136,7 @@ def check_usable(session: Session, item: Item) -> None:
         )
     if item.status in (ItemStatus.CONSUMED, ItemStatus.SHIPPED) or item.remaining <= 0:
         if item.kind in LOT_KINDS:
-            raise Rejected(
-                Rejection.EMPTY,
-                QT_TRANSLATE_NOOP("Messages", "Lot {id} is empty"),
-                id=item.business_id,
-            )
+            raise empty_lot(item)
         raise Rejected(
             Rejection.CONSUMED,
             QT_TRANSLATE_NOOP("Messages", "{id} is used already (consumed or shipped)"),
@@ -208,6 +204,12 @@ def wrong_kind(item: Item, expected: str) -> Rejected:
         kind=item.kind,
         material=item.material,
         expected=expected,
+    )
+
+
+def empty_lot(lot: Item) -> Rejected:
+    return Rejected(
+        Rejection.EMPTY, QT_TRANSLATE_NOOP("Messages", "Lot {id} is empty"), id=lot.business_id
     )
 
 

@@ -28,6 +28,7 @@ from desktop.services.actor import Actor
 from desktop.services.station.checks import (
     check_route,
     check_usable,
+    empty_lot,
     fill_recipe,
     in_lot_unit,
     in_recipe_unit,
@@ -127,11 +128,7 @@ def _fill(scan: Scan, before: Decimal, after: Decimal, unit: str, stable: bool) 
     check_usable(session, lot)
     amount = in_lot_unit(check.measured, recipe.unit, lot)
     if amount > lot.remaining:
-        raise Rejected(
-            Rejection.EMPTY,
-            QT_TRANSLATE_NOOP("Messages", "Lot {id} is empty"),
-            id=lot.business_id,
-        )
+        raise empty_lot(lot)
     scan.link(lot, item, check.measured, recipe.unit)
     scan.consume(lot, amount)
     item.route_position = position
