@@ -40,10 +40,16 @@ def hub_for(qtbot):
         hub.stop()
 
 
-def test_scale_reading_arrives_on_the_gui_thread(qtbot, pty, hub_for):
-    hub = hub_for({"scale": {"port": pty.path, "protocol": "and", "mode": "stream"}})
+def started(qtbot, hub: DeviceHub) -> DeviceHub:  # noqa: ANN001
+    """`hub` started, back once its first device status has arrived."""
     with qtbot.waitSignal(hub.status, timeout=5000):
         hub.start()
+    return hub
+
+
+def test_scale_reading_arrives_on_the_gui_thread(qtbot, pty, hub_for):
+    stream = {"port": pty.path, "protocol": "and", "mode": "stream"}
+    hub = started(qtbot, hub_for({"scale": stream}))
     # A streaming balance: the worker drops the first line and may flush what came before it
     # armed the stream, so the peer keeps streaming, as a real one does.
     streaming = QTimer()
@@ -56,18 +62,14 @@ def test_scale_reading_arrives_on_the_gui_thread(qtbot, pty, hub_for):
 
 
 def test_scan_arrives_by_signal(qtbot, pty, hub_for):
-    hub = hub_for({"scanner": {"port": pty.path}})
-    with qtbot.waitSignal(hub.status, timeout=5000):
-        hub.start()
+    hub = started(qtbot, hub_for({"scanner": {"port": pty.path}}))
     with qtbot.waitSignal(hub.scan, timeout=5000) as blocker:
         os.write(pty.master, b"]C0LOT-2025-0001\r")
     assert (blocker.args[0].kind, blocker.args[0].symbology) == ("lot", "]C0")
 
 
 def test_unplug_is_reported_as_reconnecting(qtbot, pty, hub_for):
-    hub = hub_for({"scanner": {"port": pty.path}})
-    with qtbot.waitSignal(hub.status, timeout=5000):
-        hub.start()
+    hub = started(qtbot, hub_for({"scanner": {"port": pty.path}}))
     with qtbot.waitSignal(
         hub.status,
         timeout=5000,
@@ -77,11 +79,8 @@ def test_unplug_is_reported_as_reconnecting(qtbot, pty, hub_for):
 
 
 def test_tare_command_goes_to_the_worker_and_back(qtbot, pty, hub_for):
-    hub = hub_for(
-        {"scale": {"port": pty.path, "protocol": "mt-sics", "mode": "poll", "poll_interval": 10}}
-    )
-    with qtbot.waitSignal(hub.status, timeout=5000):
-        hub.start()
+    poll = {"port": pty.path, "protocol": "mt-sics", "mode": "poll", "poll_interval": 10}
+    hub = started(qtbot, hub_for({"scale": poll}))
     # A single-line device on the pty: answer T, ignore the rest.
     import threading
 
@@ -103,9 +102,7 @@ def test_tare_command_goes_to_the_worker_and_back(qtbot, pty, hub_for):
 
 
 def test_stop_ends_every_worker_thread(qtbot, pty, hub_for):
-    hub = hub_for({"scanner": {"port": pty.path}})
-    with qtbot.waitSignal(hub.status, timeout=5000):
-        hub.start()
+    hub = started(qtbot, hub_for({"scanner": {"port": pty.path}}))
     threads = list(hub.threads.values())
     hub.stop()
     assert not hub.threads and all(thread.isFinished() for thread in threads)
