@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 
 def title_label(text: str, parent: QWidget | None = None, *, section: bool = False) -> QLabel:
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle" if section else "pageTitle")
     return label
+
+
+def add_labelled(layout: QBoxLayout, *fields: tuple[str, QWidget]) -> None:
+    """Each field after its label, in a bar of filters or controls."""
+    for label, field in fields:
+        layout.addWidget(QLabel(label))
+        layout.addWidget(field)
 
 
 class ErrorLine(QLabel):

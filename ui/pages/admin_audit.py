@@ -40,7 +40,7 @@ from ui.csv_export import write_csv
 from ui.formatting import datetime_text
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, add_labelled, title_label
 
 
 class AdminAuditPage(QWidget):
@@ -86,14 +86,13 @@ class AdminAuditPage(QWidget):
         self.error = ErrorLine()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # a user name typed in shows as typed
         filters = QHBoxLayout()
-        for label, widget in (
+        add_labelled(
+            filters,
             (self.tr("User"), self.user),
             (self.tr("Object"), self.object_type),
             (self.tr("From"), self.since),
             (self.tr("To"), self.until),
-        ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
+        )
         filters.addWidget(self.search_button)
         filters.addStretch(1)
         self.view = QTableView()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -37,7 +36,7 @@ from ui.line_downtime import DowntimePanel
 from ui.line_models import write_csv, write_xlsx
 from ui.main_window import Area
 from ui.messages import describe_error, translate
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, add_labelled, title_label
 
 CURRENT = "__current__"
 
@@ -85,12 +84,12 @@ class LinePage(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(title_label(self.tr("Line")))
         controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Line")))
-        controls.addWidget(self.line_combo)
-        controls.addWidget(QLabel(self.tr("Shift")))
-        controls.addWidget(self.shift_combo)
-        controls.addWidget(QLabel(self.tr("Day")))
-        controls.addWidget(self.day)
+        add_labelled(
+            controls,
+            (self.tr("Line"), self.line_combo),
+            (self.tr("Shift"), self.shift_combo),
+            (self.tr("Day"), self.day),
+        )
         controls.addStretch(1)
         controls.addWidget(self.export_button)
         controls.addWidget(self.big_button)

@@ -52,7 +52,7 @@ from ui.messages import describe_error, translate
 from ui.shifts_dialogs import AssignDialog, CorrectDialog
 from ui.shifts_models import people_model, shift_label, stations_model
 from ui.typed_text import PLAIN, plain
-from ui.widgets import ErrorLine, record_table, title_label
+from ui.widgets import ErrorLine, add_labelled, record_table, title_label
 from ui.write_guard import hold
 
 ALL_LINES = ""
@@ -94,13 +94,12 @@ class ShiftsPage(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(title_label(self.tr("Shifts")))
         controls.addSpacing(12)
-        for label, widget in (
+        add_labelled(
+            controls,
             (self.tr("Day"), self.day),
             (self.tr("Shift"), self.shift_combo),
             (self.tr("Line"), self.line_combo),
-        ):
-            controls.addWidget(QLabel(label))
-            controls.addWidget(widget)
+        )
         controls.addWidget(self.now_button)
         controls.addStretch(1)
         controls.addWidget(self.report_status)
