@@ -24,7 +24,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 Translator = Callable[[str], str]
 
 
-def _identity(text: str) -> str:
+def untranslated(text: str) -> str:
+    """The English template as it is (the command line's default, and the tests')."""
     return text
 
 
@@ -35,7 +36,7 @@ class Message:
     template: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
-    def render(self, translate: Translator = _identity) -> str:
+    def render(self, translate: Translator = untranslated) -> str:
         """Translate the template, then fill it in."""
         params = {
             key: value.render(translate) if isinstance(value, Message) else value
@@ -61,7 +62,7 @@ class LinedeskError(Exception):
         self.message = Message(template, params)
         super().__init__(str(self.message))
 
-    def render(self, translate: Translator = _identity) -> str:
+    def render(self, translate: Translator = untranslated) -> str:
         return self.message.render(translate)
 
 

@@ -9,7 +9,6 @@ in progress. No Qt here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -25,13 +24,6 @@ from desktop.services.plant import default_site
 from desktop.services.roster import ShiftRoster, build_roster, check_line
 from desktop.services.shifts import ShiftInfo, plant_zone, shift_info
 from desktop.services.shifts_figures import ShiftFigures, figures
-
-Translate = Callable[[str], str]
-
-
-def untranslated(text: str) -> str:
-    """The English template as it is (the command line's default, and the tests')."""
-    return text
 
 
 @dataclass(frozen=True)

@@ -8,20 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
-from desktop.services.shift_report import (
-    ShiftReport,
-    Translate,
-    build_shift_report,
-    untranslated,
-)
+from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied, Translator, untranslated
+from desktop.services.shift_report import ShiftReport, build_shift_report
 from desktop.services.shift_report_tables import NUMBER, PERCENT, facts, report_tables
 
 if TYPE_CHECKING:
     from desktop.operations import Job
 
 
-def write_xlsx(report: ShiftReport, path: Path, translate: Translate = untranslated) -> Path:
+def write_xlsx(report: ShiftReport, path: Path, translate: Translator = untranslated) -> Path:
     """The report as an Excel workbook: a summary sheet, then one sheet per table (numbers as
     numbers, percentages formatted)."""
     from openpyxl import Workbook
@@ -94,7 +89,7 @@ def xlsx_job(
     code: str,
     line: str | None,
     path: Path,
-    translate: Translate = untranslated,
+    translate: Translator = untranslated,
 ) -> Path:
     """The shift report read and written as XLSX on the long-job lane, with progress."""
     report = _report_of(job, day, code, line)

@@ -7,12 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.messages import QT_TRANSLATE_NOOP
+from desktop.domain.messages import QT_TRANSLATE_NOOP, Translator, untranslated
 from desktop.domain.numbers import percent_text
 from desktop.domain.shifts import STATE_NAMES, AttendanceState, shift_name
 from desktop.services.handover import STATUS_NAMES, HandoverView
 from desktop.services.roster import RosterRow
-from desktop.services.shift_report import ShiftReport, Translate, untranslated
+from desktop.services.shift_report import ShiftReport
 
 TEXT, INT, NUMBER, PERCENT = "text", "int", "number", "percent"
 
@@ -45,7 +45,7 @@ def format_cell(value: Any, kind: str, decimal: str = ".") -> str:
     return str(value)
 
 
-def _state(row: RosterRow, translate: Translate) -> str:
+def _state(row: RosterRow, translate: Translator) -> str:
     if row.verdict is None:
         return ""
     text = translate(STATE_NAMES[row.verdict.state])
@@ -54,7 +54,7 @@ def _state(row: RosterRow, translate: Translate) -> str:
     return text
 
 
-def facts(report: ShiftReport, translate: Translate = untranslated) -> list[tuple[str, str]]:
+def facts(report: ShiftReport, translate: Translator = untranslated) -> list[tuple[str, str]]:
     """The report's heading as (label, value) pairs."""
     t = translate
     roster, shown = report.roster, report.figures
@@ -138,9 +138,9 @@ class Column:
 
     header: str
     kind: str
-    value: str | Callable[[Any, ShiftReport, Translate], Any]
+    value: str | Callable[[Any, ShiftReport, Translator], Any]
 
-    def cell(self, row: Any, report: ShiftReport, translate: Translate) -> Any:
+    def cell(self, row: Any, report: ShiftReport, translate: Translator) -> Any:
         if isinstance(self.value, str):
             return getattr(row, self.value)
         return self.value(row, report, translate)
@@ -152,7 +152,7 @@ def _table(
     columns: Sequence[Column],
     rows: Sequence[Any],
     report: ShiftReport,
-    translate: Translate,
+    translate: Translator,
     empty: str = "",
 ) -> ReportTable:
     return ReportTable(
@@ -165,20 +165,20 @@ def _table(
     )
 
 
-def _minutes(name: str) -> Callable[[Any, ShiftReport, Translate], Any]:
+def _minutes(name: str) -> Callable[[Any, ShiftReport, Translator], Any]:
     return lambda row, _r, _t: round(getattr(row, name), 1)
 
 
-def _plan(row: Any, _r: ShiftReport, _t: Translate) -> int:
+def _plan(row: Any, _r: ShiftReport, _t: Translator) -> int:
     return round(row.plan)
 
 
-def _or_blank(name: str) -> Callable[[Any, ShiftReport, Translate], Any]:
+def _or_blank(name: str) -> Callable[[Any, ShiftReport, Translator], Any]:
     return lambda row, _r, _t: getattr(row, name) or ""
 
 
-def _verdict_minutes(name: str) -> Callable[[RosterRow, ShiftReport, Translate], Any]:
-    def value(row: RosterRow, _r: ShiftReport, _t: Translate) -> float | None:
+def _verdict_minutes(name: str) -> Callable[[RosterRow, ShiftReport, Translator], Any]:
+    def value(row: RosterRow, _r: ShiftReport, _t: Translator) -> float | None:
         minutes = getattr(row.verdict, name) if row.verdict else None
         return round(minutes, 1) if minutes else None
 
@@ -326,7 +326,7 @@ _TABLES: tuple[
 )
 
 
-def report_tables(report: ShiftReport, translate: Translate = untranslated) -> list[ReportTable]:
+def report_tables(report: ShiftReport, translate: Translator = untranslated) -> list[ReportTable]:
     """The tables of the report, in order; the PDF and the XLSX show exactly these."""
     return [
         _table(key, title, columns, rows(report), report, translate, empty)
