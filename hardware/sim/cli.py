@@ -14,7 +14,10 @@ import threading
 import time
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hardware.sim.running import DeviceSimulator
 
 
 class _UsageError(Exception):
@@ -110,11 +113,7 @@ def _announce(path: str) -> None:
     sys.stdout.flush()
 
 
-class _Simulator(Protocol):
-    def stop(self) -> None: ...
-
-
-def _serve(sim: _Simulator, typed: Callable[[str], None]) -> int:
+def _serve(sim: DeviceSimulator, typed: Callable[[str], None]) -> int:
     """Hand each line typed on stdin to ``typed``, then keep serving until interrupted; the
     simulator stops on the way out."""
     try:

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from hardware.framing import BALANCE_TERMINATORS, LineFramer
 from hardware.sim.endpoints import Endpoint
+from hardware.sim.running import DeviceSimulator
 
 PROTOCOLS = ("mt-sics", "sbi", "and")
 
@@ -131,7 +132,7 @@ def and_line(state: str, value: Decimal, stable: bool, unit: str = "g") -> bytes
     return f"{header},{sign}{abs(value):0>8}{unit:>3}\r\n".encode()
 
 
-class ScaleSimulator:
+class ScaleSimulator(DeviceSimulator):
     """Serve a :class:`ScaleModel` over an endpoint in ``protocol``'s bytes, on a thread.
 
     MT-SICS answers requests (``S`` waits for stability, up to ``stable_wait`` s, then ``S I``)
@@ -141,6 +142,7 @@ class ScaleSimulator:
 
     serial_number = "SIM0000001"
     model_text = "Linedesk SIM-6200 6200.00 g"
+    thread_name = "scale-sim"
 
     def __init__(
         self,
@@ -154,7 +156,7 @@ class ScaleSimulator:
     ) -> None:
         if protocol not in PROTOCOLS:
             raise ValueError(f"unknown protocol {protocol!r}; use one of {', '.join(PROTOCOLS)}")
-        self.endpoint = endpoint
+        super().__init__(endpoint)
         self.protocol = protocol
         self.model = model or ScaleModel()
         self.streaming = (protocol != "mt-sics") if stream is None else stream
@@ -164,30 +166,7 @@ class ScaleSimulator:
         self._pending: list[tuple[str, float]] = []
         self._framer = LineFramer(BALANCE_TERMINATORS)
         self._esc = False
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self.received: list[bytes] = []
-
-    @property
-    def path(self) -> str:
-        return self.endpoint.path
-
-    def start(self) -> ScaleSimulator:
-        self._thread = threading.Thread(target=self._run, name="scale-sim", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(2.0)
-        self.endpoint.close()
-
-    def __enter__(self) -> ScaleSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # -- loop -------------------------------------------------------------------------------
     def _run(self) -> None:

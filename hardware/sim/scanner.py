@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import queue
-import threading
 
 from hardware.sim.endpoints import Endpoint
+from hardware.sim.running import DeviceSimulator
 
 
 def expand(text: str) -> str:
@@ -13,20 +13,16 @@ def expand(text: str) -> str:
     return text.replace("<GS>", "\x1d").replace("\\x1d", "\x1d").replace("\\x1D", "\x1d")
 
 
-class ScannerSimulator:
+class ScannerSimulator(DeviceSimulator):
     """Sends queued codes over an endpoint from its own thread (the only writer)."""
 
+    thread_name = "scanner-sim"
+
     def __init__(self, endpoint: Endpoint, prefix: bytes = b"", suffix: bytes = b"\r") -> None:
-        self.endpoint = endpoint
+        super().__init__(endpoint)
         self.prefix = prefix
         self.suffix = suffix
         self._queue: queue.Queue[bytes | None] = queue.Queue()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    @property
-    def path(self) -> str:
-        return self.endpoint.path
 
     def send(self, code: str | bytes) -> None:
         """Queue one scan (text without prefix/suffix; AIM identifier included if wanted)."""
@@ -36,11 +32,6 @@ class ScannerSimulator:
     def send_raw(self, data: bytes) -> None:
         """Queue bytes exactly as given (for garbage and split-frame tests)."""
         self._queue.put(data)
-
-    def start(self) -> ScannerSimulator:
-        self._thread = threading.Thread(target=self._run, name="scanner-sim", daemon=True)
-        self._thread.start()
-        return self
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -56,15 +47,5 @@ class ScannerSimulator:
                 self.endpoint.read(0.01)
             self.endpoint.write(data)
 
-    def stop(self) -> None:
-        self._stop.set()
+    def _wake(self) -> None:
         self._queue.put(None)
-        if self._thread is not None:
-            self._thread.join(2.0)
-        self.endpoint.close()
-
-    def __enter__(self) -> ScannerSimulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
