@@ -31,6 +31,18 @@ def kernel(qtbot, database):  # noqa: ANN001, ANN201
     operations.shutdown()
 
 
+def route_x(qtbot, ops: Ops, name: str):  # noqa: ANN001, ANN201
+    """The Routes page and its New route dialog, route CELL-X (stacking > filling) named
+    `name` typed in; the page is returned too, since it owns the dialog."""
+    page = AdminRoutesPage(ops)
+    qtbot.addWidget(page)
+    dialog = page._route_dialog(None)
+    dialog.code.setText("CELL-X")
+    dialog.name.setText(name)
+    dialog.steps.setText("stacking > filling")
+    return page, dialog
+
+
 def test_a_signed_recipe_change_is_listed_and_audited(
     qtbot, qtmodeltester, database, kernel
 ) -> None:
@@ -64,12 +76,7 @@ def test_an_operator_cannot_save_a_route(qtbot, database, kernel) -> None:
     seed_plant(database, Actor.system())
     ops, signed_in = kernel
     signed_in["actor"] = Actor("op", Role.OPERATOR)
-    page = AdminRoutesPage(ops)
-    qtbot.addWidget(page)
-    dialog = page._route_dialog(None)
-    dialog.code.setText("CELL-X")
-    dialog.name.setText("X")
-    dialog.steps.setText("stacking > filling")
+    _page, dialog = route_x(qtbot, ops, "X")
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: not dialog.error.isHidden())
     assert "may not do this" in dialog.error.text()
@@ -77,12 +84,7 @@ def test_an_operator_cannot_save_a_route(qtbot, database, kernel) -> None:
 
 def test_a_double_click_on_sign_and_save_saves_the_route_once(qtbot, database, kernel) -> None:
     seed_plant(database, Actor.system())
-    page = AdminRoutesPage(kernel[0])
-    qtbot.addWidget(page)
-    dialog = page._route_dialog(None)
-    dialog.code.setText("CELL-X")
-    dialog.name.setText("Cell route X")
-    dialog.steps.setText("stacking > filling")
+    _page, dialog = route_x(qtbot, kernel[0], "Cell route X")
     with qtbot.waitSignal(dialog.saved, timeout=10_000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -49,6 +49,15 @@ def stations(context: AppContext) -> list[plant.StationInfo]:
     return context.operations.read(plant.list_stations).result()
 
 
+def refused(qtbot, dialog: StationDialog, code: str, name: str) -> str:  # noqa: ANN001
+    """Station `code` named `name` saved from `dialog` and refused: the red message."""
+    dialog.code.setText(code)
+    dialog.name.setText(name)
+    dialog._save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
+    return dialog.error.text()
+
+
 def test_window_shows_admin_area_and_status(qtbot, demo_database) -> None:
     context = make_context(demo_database)
     window = build_main_window(context, sign_in=False)
@@ -86,11 +95,7 @@ def test_a_bad_station_id_shows_a_red_message_and_saves_nothing(qtbot, demo_data
     context = make_context(demo_database)
     page = plant_page(qtbot, context)
     dialog = page._open_dialog(None)
-    dialog.code.setText("FILL 9!")
-    dialog.name.setText("Filling 9")
-    dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
-    assert "Station id 'FILL 9!' is not valid" in dialog.error.text()
+    assert "Station id 'FILL 9!' is not valid" in refused(qtbot, dialog, "FILL 9!", "Filling 9")
     assert dialog.isVisible()
     assert len(stations(context)) == 19
 
@@ -101,11 +106,7 @@ def test_an_existing_id_cannot_be_created_twice(qtbot, demo_database) -> None:
     dialog = StationDialog(context.ops, lines, None, "CELL-1")
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.code.setText("FILL-1")
-    dialog.name.setText("Intruder")
-    dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
-    assert "already exists" in dialog.error.text()
+    assert "already exists" in refused(qtbot, dialog, "FILL-1", "Intruder")
     assert [s.name for s in stations(context) if s.code == "FILL-1"] == ["Filling 1"]
 
 
