@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -158,6 +159,16 @@ class FormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_in_flight(False)
         self.error.show_error(describe_error(exc))
+
+
+def text_field(text: str = "", placeholder: str = "", *, fixed: bool = False) -> QLineEdit:
+    """A line of text in a form, with an example as its placeholder; `fixed` for a record's
+    identifier once the record exists (the services look it up by that key)."""
+    field = QLineEdit(text)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    field.setReadOnly(fixed)
+    return field
 
 
 def disable_while(

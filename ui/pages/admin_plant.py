@@ -23,7 +23,7 @@ from desktop.domain.roles import Permission
 from desktop.services import plant
 from desktop.services.plant import LineInfo, StationInfo
 from desktop.tasks import Ops
-from ui.forms import FormDialog, Write, disable_while
+from ui.forms import FormDialog, Write, disable_while, text_field
 from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
@@ -73,9 +73,7 @@ class StationDialog(FormDialog):
             parent=parent,
         )
         self._station = station
-        self.code = QLineEdit(station.code if station else "")
-        self.code.setPlaceholderText("FILL-3")
-        self.code.setReadOnly(station is not None)
+        self.code = text_field(station.code if station else "", "FILL-3", fixed=station is not None)
         self.name = QLineEdit(station.name if station else "")
         self.line = QComboBox()
         for line in lines:
@@ -124,9 +122,7 @@ class LineDialog(FormDialog):
             signed=True,
             parent=parent,
         )
-        self.code = QLineEdit(line.code if line else "")
-        self.code.setPlaceholderText("CELL-3")
-        self.code.setReadOnly(line is not None)
+        self.code = text_field(line.code if line else "", "CELL-3", fixed=line is not None)
         self.name = QLineEdit(line.name if line else "")
         self.kind = QComboBox()
         for kind in ("cell", "module", "pack"):

@@ -24,7 +24,7 @@ from desktop.domain.roles import Permission
 from desktop.services import station_routes as routes
 from desktop.services.station_routes import RecipeInfo, RouteInfo
 from desktop.tasks import Ops
-from ui.forms import FormDialog, FormInvalid, Write
+from ui.forms import FormDialog, FormInvalid, Write, text_field
 from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
@@ -50,17 +50,16 @@ class RecipeDialog(_SignedDialog):
         self.station_type = QComboBox()
         for info in STATION_TYPES:
             self.station_type.addItem(info.code, info.code)
-        self.product = QLineEdit(recipe.product if recipe else "")
-        self.product.setPlaceholderText("P56 cell")
-        self.parameter = QLineEdit(recipe.parameter if recipe else "")
-        self.parameter.setPlaceholderText("electrolyte fill")
+        fixed = recipe is not None
+        self.product = text_field(recipe.product if recipe else "", "P56 cell", fixed=fixed)
+        self.parameter = text_field(
+            recipe.parameter if recipe else "", "electrolyte fill", fixed=fixed
+        )
         self.target = QLineEdit(decimal_text(recipe.target) if recipe else "")
         self.tolerance = QLineEdit(decimal_text(recipe.tolerance) if recipe else "")
         self.unit = QLineEdit(recipe.unit if recipe else "g")
         if recipe is not None:
             self.station_type.setCurrentIndex(self.station_type.findData(recipe.station_type))
-            for field in (self.product, self.parameter):
-                field.setReadOnly(True)
             self.station_type.setEnabled(False)
         self.form.addRow(self.tr("Station type"), self.station_type)
         self.form.addRow(self.tr("Product"), self.product)
@@ -91,18 +90,18 @@ class RecipeDialog(_SignedDialog):
 class RouteDialog(_SignedDialog):
     def __init__(self, ops: Ops, route: RouteInfo | None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Route"), ops, parent)
-        self.code = QLineEdit(route.code if route else "")
-        self.code.setReadOnly(route is not None)
+        self.code = text_field(route.code if route else "", fixed=route is not None)
         self.name = QLineEdit(route.name if route else "")
         self.kind = QComboBox()
         for kind in ("cell", "module", "pack"):
             self.kind.addItem(kind, kind)
         if route is not None and route.kind in KIND_CODES:
             self.kind.setCurrentIndex(self.kind.findData(route.kind))
-        self.material = QLineEdit(route.material or "" if route else "")
-        self.material.setPlaceholderText(self.tr("all designs"))
-        self.steps = QLineEdit(", ".join(route.steps) if route else "")
-        self.steps.setPlaceholderText("stacking, filling, formation, grading, module_assembly")
+        self.material = text_field(route.material or "" if route else "", self.tr("all designs"))
+        self.steps = text_field(
+            ", ".join(route.steps) if route else "",
+            "stacking, filling, formation, grading, module_assembly",
+        )
         self.form.addRow(self.tr("Route id"), self.code)
         self.form.addRow(self.tr("Name"), self.name)
         self.form.addRow(self.tr("Kind of unit"), self.kind)

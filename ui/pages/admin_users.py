@@ -31,7 +31,7 @@ from desktop.services.user_accounts import (
 )
 from desktop.tasks import Ops
 from ui.formatting import datetime_text
-from ui.forms import FormDialog, Write
+from ui.forms import FormDialog, Write, text_field
 from ui.messages import describe_error, translate
 from ui.table_model import Column, RecordTableModel
 from ui.widgets import ErrorLine, record_table, title_label
@@ -55,17 +55,14 @@ class UserDialog(FormDialog):
             parent=parent,
         )
         self._user = user
-        self.username = QLineEdit(user.username if user else "")
-        self.username.setReadOnly(user is not None)
-        self.display_name = QLineEdit(user.display_name if user else "")
-        self.display_name.setReadOnly(user is not None)
+        fixed = user is not None
+        self.username = text_field(user.username if user else "", fixed=fixed)
+        self.display_name = text_field(user.display_name if user else "", fixed=fixed)
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(translate(ROLE_NAMES[role]), role.value)
         self.role.setCurrentIndex(self.role.findData(user.role if user else Role.OPERATOR.value))
-        self.badge = QLineEdit(user.badge or "" if user else "")
-        self.badge.setReadOnly(user is not None)
-        self.badge.setPlaceholderText("BADGE-001234")
+        self.badge = text_field(user.badge or "" if user else "", "BADGE-001234", fixed=fixed)
         hint = self.tr("leave empty to keep") if user else ""
         self.password = _secret_field(hint)
         self.pin = _secret_field(hint)
