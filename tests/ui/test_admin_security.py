@@ -27,14 +27,20 @@ def signed_in_admin(database) -> Actor:  # noqa: ANN001
         operations.shutdown()
 
 
-def users_page(qtbot, database):  # noqa: ANN001, ANN201
+def admin_tab(qtbot, database, tab, loaded):  # noqa: ANN001, ANN201
+    """The Admin tab `tab` for the signed-in demo admin, shown, once `loaded(page)` holds; the
+    page and its kernel (for the test to shut)."""
     admin = signed_in_admin(database)
     operations = Operations(database)
-    page = AdminUsersPage(Ops(operations, lambda: admin))
+    page = tab(Ops(operations, lambda: admin))
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=15000)
+    qtbot.waitUntil(lambda: loaded(page), timeout=15000)
     return page, operations
+
+
+def users_page(qtbot, database):  # noqa: ANN001, ANN201
+    return admin_tab(qtbot, database, AdminUsersPage, lambda page: page.model.rowCount() == 5)
 
 
 def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
@@ -96,12 +102,9 @@ def test_an_administrator_unlocks_a_locked_account_signed_and_audited(qtbot, dem
 def test_audit_page_lists_and_exports_with_the_french_separator(
     qtbot, qtmodeltester, demo_database, tmp_path
 ) -> None:
-    admin = signed_in_admin(demo_database)
-    operations = Operations(demo_database)
-    page = AdminAuditPage(Ops(operations, lambda: admin))
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitUntil(lambda: page.model.rowCount() >= 2, timeout=15000)
+    page, operations = admin_tab(
+        qtbot, demo_database, AdminAuditPage, lambda page: page.model.rowCount() >= 2
+    )
     qtmodeltester.check(page.model)
     QLocale.setDefault(QLocale("fr_FR"))
     try:

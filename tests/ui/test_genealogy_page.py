@@ -55,6 +55,13 @@ def trace(qtbot, page: GenealogyPage, code: str, forward: bool = False) -> None:
     qtbot.waitUntil(lambda: page.trace_result is not None and page.trace_result.root == code)
 
 
+def recall(qtbot, page: GenealogyPage, code: str) -> None:  # noqa: ANN001
+    """The recall list of `code`, once it has rows."""
+    page.search.setText(code)
+    page.run_recall()
+    qtbot.waitUntil(lambda: page.recall_model.rowCount() > 0)
+
+
 def hold_dialog(qtbot, page: GenealogyPage, code: str, reason: str):  # noqa: ANN001, ANN201
     """`code` traced, its Put on hold dialog open with `reason` typed in."""
     trace(qtbot, page, code)
@@ -95,9 +102,7 @@ def test_backward_tree_of_a_pack_opens_level_by_level(qtbot, ops) -> None:
 
 def test_held_electrolyte_shows_and_recall_lists_units(qtbot, ops, tmp_path: Path) -> None:
     page = make_page(qtbot, ops)
-    page.search.setText("LOT-ELD-000001")
-    page.run_recall()
-    qtbot.waitUntil(lambda: page.recall_model.rowCount() > 0)
+    recall(qtbot, page, "LOT-ELD-000001")
     qtbot.waitUntil(lambda: page.trace_result is not None)
     rows = page.recall_model.records()
     cells = [r for r in rows if r.kind == "cell"]
@@ -122,9 +127,7 @@ def test_recall_csv_from_a_french_screen_is_semicolon_separated(qtbot, ops, tmp_
     from PySide6.QtCore import QLocale
 
     page = make_page(qtbot, ops)
-    page.search.setText("LOT-BMD-000000")
-    page.run_recall()
-    qtbot.waitUntil(lambda: page.recall_model.rowCount() > 0)
+    recall(qtbot, page, "LOT-BMD-000000")
     QLocale.setDefault(QLocale("fr_FR"))
     try:
         page.export(".csv", tmp_path / "recall.csv")
@@ -175,9 +178,7 @@ def test_import_dialog_shows_progress_and_result(qtbot, ops, tmp_path: Path) -> 
 
 def test_recall_model(qtbot, qtmodeltester, ops) -> None:
     page = make_page(qtbot, ops)
-    page.search.setText("LOT-BMD-000000")
-    page.run_recall()
-    qtbot.waitUntil(lambda: page.recall_model.rowCount() > 0)
+    recall(qtbot, page, "LOT-BMD-000000")
     qtmodeltester.check(page.recall_model)
 
 

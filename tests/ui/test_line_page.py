@@ -112,21 +112,35 @@ def expected_plot(counts: np.ndarray, windows: list[int], lead: int) -> np.ndarr
     return out[:, lead:]
 
 
-def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, plant, ops) -> None:
-    now = datetime.now(UTC)
-    complete(plant, "FILL-1", [now - timedelta(minutes=m, seconds=5) for m in range(1, 40)])
-    complete(plant, "STACK-1", [now - timedelta(minutes=m // 3) for m in range(1, 90)], 7)
-    dashboard = LineDashboard(ops, poll_ms=50)
+def shown_line(qtbot, ops: Ops, *show: object, **options: int) -> LineDashboard:  # noqa: ANN001
+    """A Line dashboard (`options`: its timers), once it has loaded `show_line(*show)`."""
+    dashboard = LineDashboard(ops, **options)
     qtbot.addWidget(dashboard)
     with arrives(qtbot, dashboard.loaded, timeout=10_000):
-        dashboard.show_line("CELL-1")
+        dashboard.show_line(*show)
+    return dashboard
+
+
+def assert_plot_is_the_database(dashboard: LineDashboard, database) -> dict:  # noqa: ANN001
+    """The dashboard's series are the database's minute counts and each station's curve is
+    what those counts plot to; the curves, for more checks."""
     series = dashboard.series
-    assert dashboard.snapshot.live
-    assert np.array_equal(series.units, db_counts(plant, series))
+    assert np.array_equal(series.units, db_counts(database, series))
     plotted = dashboard.plotted()
     expected = expected_plot(series.units, dashboard.windows, dashboard.lead)
     for row, code in enumerate(series.stations):
         assert np.allclose(plotted[code], expected[row]), code
+    return plotted
+
+
+def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, plant, ops) -> None:
+    now = datetime.now(UTC)
+    complete(plant, "FILL-1", [now - timedelta(minutes=m, seconds=5) for m in range(1, 40)])
+    complete(plant, "STACK-1", [now - timedelta(minutes=m // 3) for m in range(1, 90)], 7)
+    dashboard = shown_line(qtbot, ops, "CELL-1", poll_ms=50)
+    series = dashboard.series
+    assert dashboard.snapshot.live
+    plotted = assert_plot_is_the_database(dashboard, plant)
     assert plotted["FILL-1"].max() > 0
 
     later = datetime.now(UTC)
@@ -135,12 +149,7 @@ def test_plotted_arrays_equal_the_database_before_and_after_live_events(qtbot, p
     qtbot.waitUntil(
         lambda: dashboard.series.units.sum() == db_counts(plant, series).sum(), timeout=10_000
     )
-    series = dashboard.series
-    assert np.array_equal(series.units, db_counts(plant, series))
-    plotted = dashboard.plotted()
-    expected = expected_plot(series.units, dashboard.windows, dashboard.lead)
-    for row, code in enumerate(series.stations):
-        assert np.allclose(plotted[code], expected[row]), code
+    assert_plot_is_the_database(dashboard, plant)
     assert dashboard.output_tile.value.text().startswith("1 /")  # GRADE-1 is the line's output
     dashboard.stop()
 
@@ -152,10 +161,7 @@ def test_a_past_shift_is_not_live_and_shows_its_figures(
         yesterday = shift_at(session, datetime.now(UTC)).day - timedelta(days=1)
         shift = shift_info(session, yesterday, "morning")
     complete(plant, "PACKA-1", [shift.start + timedelta(minutes=m) for m in range(0, 480, 3)])
-    dashboard = LineDashboard(ops)
-    qtbot.addWidget(dashboard)
-    with arrives(qtbot, dashboard.loaded, timeout=10_000):
-        dashboard.show_line("PACK-1", yesterday, "morning")
+    dashboard = shown_line(qtbot, ops, "PACK-1", yesterday, "morning")
     assert not dashboard.snapshot.live and not dashboard.poll_timer.isActive()
     record = dashboard.figures_model.record(0)
     assert (record.station, record.units) == ("PACKA-1", 160)
@@ -204,10 +210,7 @@ def test_the_plan_tile_stands_still_through_a_planned_break(qtbot, plant, ops) -
         output,
         [shift.start + timedelta(minutes=m, seconds=30) for m in range(480) if not 180 <= m < 240],
     )
-    dashboard = LineDashboard(ops)
-    qtbot.addWidget(dashboard)
-    with arrives(qtbot, dashboard.loaded, timeout=10_000):
-        dashboard.show_line("PACK-1", yesterday, "morning")
+    dashboard = shown_line(qtbot, ops, "PACK-1", yesterday, "morning")
     assert dashboard.output_tile.value.text() == "420 / 420"
     assert OK_GREEN in dashboard.output_tile.value.styleSheet()
     # the output chart's plan line: flat through the break, 420 at the end of the shift
@@ -232,10 +235,7 @@ def test_between_two_shifts_the_page_shows_the_last_and_follows_the_next(qtbot, 
             definition.end = (local - timedelta(minutes=1)).time()
         else:
             definition.start = (local + timedelta(minutes=3)).time()
-    dashboard = LineDashboard(ops, figures_ms=200)
-    qtbot.addWidget(dashboard)
-    with arrives(qtbot, dashboard.loaded, timeout=10_000):
-        dashboard.show_line("PACK-1")
+    dashboard = shown_line(qtbot, ops, "PACK-1", figures_ms=200)
     assert not dashboard.snapshot.live and dashboard.snapshot.shift.end <= now
     with plant.unit_of_work() as session:
         definition = session.get(ShiftDefinition, definition.id)
@@ -342,10 +342,7 @@ def test_minutes_written_ahead_of_the_clock_wait_until_the_clock_gets_there(
     minutes aside and adds them when its window reaches them, never before."""
     now = datetime.now(UTC)
     complete(plant, "FORM-1", [now + timedelta(minutes=5), now + timedelta(minutes=6)])
-    dashboard = LineDashboard(ops)
-    qtbot.addWidget(dashboard)
-    with arrives(qtbot, dashboard.loaded, timeout=10_000):
-        dashboard.show_line("CELL-1")
+    dashboard = shown_line(qtbot, ops, "CELL-1")
     assert dashboard.series.units.sum() == 0
     assert sorted(u for _s, _m, u, _n in dashboard._ahead) == [1, 1]
     dashboard.stop()

@@ -9,31 +9,10 @@ from desktop.context import AppContext
 from desktop.domain.roles import Role
 from desktop.services.demo_users import DEMO_USERS
 from desktop.startup import open_database
+from tests.ui.sign_in_kit import make_window, password_form, submit_password
 from ui.main import build_main_window
 from ui.pages.admin_audit import AdminAuditPage
 from ui.pages.admin_users import AdminUsersPage
-
-
-def make_window(qtbot, database, demo: bool = True):
-    context = AppContext(database, defaults(), None, demo=demo)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    return context, window
-
-
-def password_form(qtbot, database):  # noqa: ANN001, ANN201
-    """The window on its sign-in screen, once that shows the password form."""
-    context, window = make_window(qtbot, database)
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15000)
-    return context, window, page
-
-
-def submit_password(page, username: str, password: str) -> None:  # noqa: ANN001
-    page.username.setText(username)
-    page.password.setText(password)
-    page.submit()
 
 
 def test_the_window_opens_on_the_sign_in_screen_with_the_demo_users(qtbot, demo_database):

@@ -14,11 +14,9 @@ import threading
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.config import defaults
-from desktop.context import AppContext
 from desktop.services.demo_users import DEMO_USERS
+from tests.ui.sign_in_kit import password_form, submit_password
 from ui.errors import CrashReporter
-from ui.main import build_main_window
 
 ROUNDS = 10
 
@@ -71,17 +69,10 @@ def test_sign_out_and_in_ten_times_as_every_role_shows_no_error(
     qtbot, demo_database, reporter
 ) -> None:
     crash, errors = reporter
-    context = AppContext(demo_database, defaults(), None, demo=True)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.sign_in
-    qtbot.waitUntil(lambda: page.modes.currentIndex() == 1, timeout=15_000)
+    context, window, page = password_form(qtbot, demo_database)
     for round_ in range(ROUNDS):
         for user in DEMO_USERS:
-            page.username.setText(user.username)
-            page.password.setText(user.password)
-            page.submit()
+            submit_password(page, user.username, user.password)
             qtbot.waitUntil(window.signed_in_view, timeout=15_000)
             assert context.actor is not None and context.actor.username == user.username
             for area in window.areas:  # every page of the role shown once, as a user would
