@@ -6,12 +6,18 @@ import csv
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli_kit import linedesk
+
+
+def throughput(url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`linedesk report throughput ARGS` on the database at `url`."""
+    return linedesk("--database", url, "report", "throughput", *args)
 
 
 @pytest.fixture(scope="module")
@@ -30,18 +36,7 @@ def test_an_hour_of_the_demo_plant_is_simulated_and_reported(demo_url: str) -> N
     assert re.search(r"^\d+ units and \d+ detected stops on 19 stations", done.stdout)
     window = re.search(r"--from (\S+) --to (\S+)", done.stdout)
     assert window is not None
-    report = linedesk(
-        "--database",
-        demo_url,
-        "report",
-        "throughput",
-        "--format",
-        "json",
-        "--from",
-        window[1],
-        "--to",
-        window[2],
-    )
+    report = throughput(demo_url, "--format", "json", "--from", window[1], "--to", window[2])
     assert report.returncode == 0, report.stderr
     data = json.loads(report.stdout)
     assert len(data["stations"]) == 19 and len(data["lines"]) == 4
@@ -56,29 +51,18 @@ def test_an_hour_of_the_demo_plant_is_simulated_and_reported(demo_url: str) -> N
     ]
     assert all(s["units"] > 10 for s in busy)
     # the default window (the current shift up to now) reports the seeded history too
-    default = linedesk("--database", demo_url, "report", "throughput", "--format", "json")
+    default = throughput(demo_url, "--format", "json")
     assert default.returncode == 0, default.stderr
     assert all(0 <= s["oee"] <= 1 for s in json.loads(default.stdout)["stations"])
 
 
 def test_the_report_prints_csv_and_a_table_for_one_line(demo_url: str) -> None:
-    done = linedesk(
-        "--database", demo_url, "report", "throughput", "--line", "mod-1", "--format", "csv"
-    )
+    done = throughput(demo_url, "--line", "mod-1", "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert [r["station"] for r in rows] == ["MODA-1", "MODA-2", ""]
     assert rows[2]["line"] == "MOD-1"
-    table = linedesk(
-        "--database",
-        demo_url,
-        "report",
-        "throughput",
-        "--from",
-        "2020-01-01 05:00",
-        "--to",
-        "2020-01-01 13:00",
-    )
+    table = throughput(demo_url, "--from", "2020-01-01 05:00", "--to", "2020-01-01 13:00")
     assert table.returncode == 0, table.stderr
     assert "bottleneck" in table.stdout and "FILL-1" in table.stdout
 

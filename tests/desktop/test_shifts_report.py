@@ -219,20 +219,25 @@ def linedesk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def report_shift(
+    home: Path, url: str, day: str, shift: str, *args: str
+) -> subprocess.CompletedProcess[str]:
+    """`linedesk report shift` of `shift` on `day` from the database at `url`."""
+    return linedesk(
+        home, "--database", url, "report", "shift", "--date", day, "--shift", shift, *args
+    )
+
+
 def test_a_date_that_does_not_exist_or_an_unknown_shift_is_one_line_and_exit_2(
     tmp_path: Path,
 ) -> None:
     url = "sqlite:///" + (tmp_path / "plant.sqlite").as_posix()
-    bad_date = linedesk(
-        tmp_path, "--database", url, "report", "shift", "--date", "2026-02-30",
-        "--shift", "morning", "--xlsx", str(tmp_path / "x.xlsx"),
-    )  # fmt: skip
+    bad_date = report_shift(
+        tmp_path, url, "2026-02-30", "morning", "--xlsx", str(tmp_path / "x.xlsx")
+    )
     assert bad_date.returncode == 2
     assert bad_date.stderr.strip().count("\n") == 0 and "2026-02-30" in bad_date.stderr
-    unknown = linedesk(
-        tmp_path, "--database", url, "report", "shift", "--date", "2026-02-27",
-        "--shift", "evening", "--pdf", str(tmp_path / "x.pdf"),
-    )  # fmt: skip
+    unknown = report_shift(tmp_path, url, "2026-02-27", "evening", "--pdf", str(tmp_path / "x.pdf"))
     assert unknown.returncode == 2
     assert unknown.stderr.strip() == (
         "linedesk: Unknown shift: evening; known: morning, afternoon, night"
@@ -252,15 +257,11 @@ def test_yesterdays_shift_on_the_demo_plant_as_pdf_and_xlsx(
     demo_url: str, shift: str, tmp_path: Path
 ) -> None:
     yesterday = (datetime.now(PARIS).date() - timedelta(days=1)).isoformat()
-    pdf = linedesk(
-        tmp_path, "--database", demo_url, "report", "shift", "--date", yesterday,
-        "--shift", shift, "--pdf", str(tmp_path / "r.pdf"),
-    )  # fmt: skip
+    pdf = report_shift(tmp_path, demo_url, yesterday, shift, "--pdf", str(tmp_path / "r.pdf"))
     assert pdf.returncode == 0, pdf.stderr
-    xlsx = linedesk(
-        tmp_path, "--database", demo_url, "report", "shift", "--date", yesterday,
-        "--shift", shift, "--line", "CELL-1", "--xlsx", str(tmp_path / "r.xlsx"),
-    )  # fmt: skip
+    xlsx = report_shift(
+        tmp_path, demo_url, yesterday, shift, "--line", "CELL-1", "--xlsx", str(tmp_path / "r.xlsx")
+    )
     assert xlsx.returncode == 0, xlsx.stderr
     text = squeezed(pdf_text(tmp_path / "r.pdf"))
     # Between midnight and 05:00 plant time, yesterday's night is still running: its report
