@@ -1,6 +1,6 @@
 """Device workers on QThreads: readings, scans and status delivered to the GUI by signal.
 
-The GUI thread never waits on a serial port (DESIGN.md, rules of the road). Each device gets
+The GUI thread never waits on a serial port (ARCHITECTURE.md). Each device gets
 a :class:`DeviceWorker` moved to its own ``QThread``; the worker reads in short steps (one
 read timeout each, driven by a zero-interval ``QTimer``) so that commands sent from the GUI
 by queued signal (zero, tare, clear tare, test) run between two reads, and a stop request

@@ -1,6 +1,7 @@
 """The operations kernel: every piece of work off the GUI thread goes through one of three lanes.
 
-In the spirit of Anki's `CollectionOp` / `QueryOp` (DESIGN.md, "One small kernel"):
+In the spirit of Anki's `CollectionOp` / `QueryOp` (ARCHITECTURE.md, "Where a scan becomes a
+verdict"):
 
 - **writes** run one at a time, first in first out, on one writer thread, each in its own unit
   of work: a station scan is never reordered, and never waits behind anything but earlier writes;

@@ -2,7 +2,7 @@
 
 Like pyserial's ``serial.threaded.LineReader`` but pure (no thread) and bounded: a line longer
 than ``max_line`` bytes (4 KiB by default) is reported once as overlong and the framer discards
-bytes up to the next terminator, then resynchronises (PROTOCOLS.md, "Reading a balance stream").
+bytes up to the next terminator, then resynchronises (README, "Balances and scanners").
 """
 
 from __future__ import annotations

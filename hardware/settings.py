@@ -1,8 +1,8 @@
 """Station device settings (``[devices.scale]``, ``[devices.scanner]``), declared once, typed.
 
-``from_mapping`` validates a TOML section and raises :class:`SettingsError` naming the key and
-what is allowed, so a typo in the workstation config is reported as such instead of turning
-into a silent default. Defaults follow each protocol's factory settings (PROTOCOLS.md).
+``from_mapping`` validates a TOML section and raises :class:`SettingsError` naming the key and what
+is allowed, so a typo in the workstation config is reported as such instead of turning into a silent
+default. Defaults follow each protocol's factory settings (README, "Balances and scanners").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The Line page's pyqtgraph charts: units per hour per station, cumulative output against plan,
 OEE and FPY per station.
 
-pyqtgraph habits (DESIGN.md): each curve is created once and only `setData` runs afterwards, from
+pyqtgraph habits: each curve is created once and only `setData` runs afterwards, from
 the GUI thread; pen width 1; `clipToView` with peak downsampling. Every chart saves itself as a PNG
 from its context menu.
 """
@@ -214,4 +214,3 @@ class OeeChart(pg.PlotWidget):
         font.setPointSize(8)
         axis.setStyle(tickFont=font)
         self.getPlotItem().setXRange(-0.6, max(len(stations) - 0.4, 0.6), padding=0)
-

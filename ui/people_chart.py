@@ -1,7 +1,7 @@
 """The trajectory to the staffing target: headcount since the plant opened, the hiring plan, the
 forecast at the current hiring and attrition rates, and the target line.
 
-pyqtgraph habits (DESIGN.md): every curve is created once and only `setData` changes it; the
+pyqtgraph habits: every curve is created once and only `setData` changes it; the
 chart is touched on the GUI thread only (the data arrive through `Ops`).
 """
 

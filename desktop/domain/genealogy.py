@@ -1,7 +1,7 @@
 """Lot genealogy vocabulary: items (lots and serialised units), their kinds and statuses.
 
-DOMAIN.md: batch at the start, continuous in the middle, discrete serialised units at the end.
-Lots (raw material, intermediates) are consumed partially, by quantity, until empty; units
+The plant's flow: batch at the start, continuous in the middle, discrete serialised units at the
+end. Lots (raw material, intermediates) are consumed partially, by quantity, until empty; units
 (cell, module, pack) are consumed once. A genealogy link says a parent was consumed into a child.
 """
 

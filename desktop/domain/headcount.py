@@ -1,7 +1,7 @@
 """Headcount arithmetic: the daily series, hiring and attrition rates, the forecast of the date the
 staffing target is reached, and the capacity-linked plan. Pure functions over dates.
 
-The rule (issue 7): an employee counts on day D when hire_date <= D and (no end_date or
+The rule (README, "People"): an employee counts on day D when hire_date <= D and (no end_date or
 D <= end_date), the end date being the last day worked. So the count on D is the number of hire
 dates on or before D minus the number of end dates strictly before D.
 """

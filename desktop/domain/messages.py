@@ -1,4 +1,4 @@
-"""Messages in two languages without Qt in the core (DESIGN.md).
+"""Messages in two languages without Qt in the core (README, "Language").
 
 Services raise `LinedeskError` carrying an English template and its parameters. The template is
 marked for extraction with a local no-op `QT_TRANSLATE_NOOP("Messages", ...)`, which

@@ -1,4 +1,4 @@
-"""The plant's master data vocabulary: the process chain and its station types (DOMAIN.md)."""
+"""The plant's master data vocabulary: the process chain and its station types."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class StationTypeInfo:
     sequence: int
 
 
-# The chain of DOMAIN.md, in process order. Names are English templates; the UI translates them.
+# The plant's process chain, in process order. Names are English templates; the UI translates them.
 STATION_TYPES: tuple[StationTypeInfo, ...] = (
     StationTypeInfo("mixing", QT_TRANSLATE_NOOP("Messages", "Mixing"), LineKind.CELL, 10),
     StationTypeInfo(

@@ -1,6 +1,6 @@
 """Plant time: storage in UTC, people and shifts in the plant's time zone.
 
-DOMAIN.md: the plant runs around the clock in Europe/Paris; night shifts cross midnight and
+The plant runs around the clock in Europe/Paris; night shifts cross midnight and
 daylight-saving days have 23 or 25 hours. Every date-time stored is timezone-aware UTC; every naive
 date-time given by a person (a CLI option, a CSV cell) is plant time.
 """

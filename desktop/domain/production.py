@@ -54,7 +54,7 @@ def check_reason(code: str) -> DowntimeReason:
 
 # --- the plan from capacity ------------------------------------------------------------------
 
-CELLS_PER_PACK = 4 * 64  # DOMAIN.md: a 52 kWh pack of 4 modules of 64 cells
+CELLS_PER_PACK = 4 * 64  # a 52 kWh pack of 4 modules of 64 cells
 HOURS_PER_YEAR = 8760.0  # the 3x8 runs around the clock, every day
 # The plan assumes this OEE, so the ideal rate a station's cycle time gives is plan / this.
 PLANNED_OEE = 0.85

@@ -1,7 +1,7 @@
 """Shifts in plant time: patterns, the continuous crew rotation, French public holidays, and the
 rules that judge attendance against the roster.
 
-Pure: no SQL, no Qt. DOMAIN.md and DESIGN.md: the plant runs around the clock in Europe/Paris;
+Pure: no SQL, no Qt. The plant runs around the clock in Europe/Paris;
 a shift's date is the plant-time day it starts on (the night shift of 28 March 2026 starts at
 21:00 on the 28th and ends at 05:00 on the 29th); its bounds are placed in plant time first and
 only then converted to UTC, so a night across a clock change lasts 7 or 9 hours of real time,

@@ -1,6 +1,7 @@
 """What each station type does at a scan, the verdicts, and the weighing rules (pure, no SQL).
 
-DOMAIN.md, the process chain: a station type consumes some materials and makes something.
+The process chain (desktop/domain/plant.py): a station type consumes some materials and makes
+something.
 - Lots are *loaded* at a station (the electrolyte lot at filling, the reels at stacking); every
   unit made or filled there consumes from the loaded lots.
 - Stations that make a unit or an intermediate lot create it when its new id is scanned
@@ -231,7 +232,7 @@ class FillSequence:
 
     The operator puts the cell on the pan (the first stable load is "before"), takes it off to
     fill it (the pan drops below `min_load_g`), and puts it back (the next stable load is
-    "after"). Only stable readings count (issue 5, weighing steps), and only readings taken
+    "after"). Only stable readings count, and only readings taken
     after the cell was scanned (`scanned_at`, the same monotonic clock as the readings' `at`).
     When the pan has not been back near zero since the previous cell (`pan_cleared` false: the
     filled cell 7 still lies on it when cell 8 is scanned), the sequence first waits for an empty

@@ -1,12 +1,12 @@
 """A synthetic plant in the import formats of `linedesk import genealogy`, for the benchmark,
 the tests and the demo.
 
-DOMAIN.md's chain at the plant's proportions: a pack is 4 modules of 64 cells plus a BMS and a
-housing; each cell is stacked from a cathode reel, an anode reel, separator and pouch film and
-filled from an electrolyte lot (5 parents, then consumed into its module: about 6 links per cell,
-so a plant year of 200,000 packs is 51 M cells and about 300 M links). Reels are slit from
-calendered rolls, calendered from coated rolls, coated from a slurry batch on a foil roll, and
-slurry batches are mixed from powder, binder, carbon black and solvent lots. Every lot is
+The process chain (desktop/domain/plant.py) at the plant's proportions: a pack is 4 modules of 64
+cells plus a BMS and a housing; each cell is stacked from a cathode reel, an anode reel, separator
+and pouch film and filled from an electrolyte lot (5 parents, then consumed into its module: about 6
+links per cell, so a plant year of 200,000 packs is 51 M cells and about 300 M links). Reels are
+slit from calendered rolls, calendered from coated rolls, coated from a slurry batch on a foil roll,
+and slurry batches are mixed from powder, binder, carbon black and solvent lots. Every lot is
 consumed by quantity within what it holds, so the files import without error.
 
 Times are plant time without offset (as an ERP exports them), one cell every 0.6 s from the

@@ -1,8 +1,9 @@
 """Text from the genealogy import's files to values in the columns' storage form.
 
-A naive date-time is plant time (DESIGN.md); `12,5` is 12.5 (French spreadsheets); quantities
-are never negative. On SQLite the storage form is the text SQLAlchemy's DateTime and Numeric
-write, so the bulk inserts (desktop/storage/bulk.py) hand it to the driver as it is.
+A naive date-time is plant time (desktop/domain/plant_time.py); `12,5` is 12.5 (French
+spreadsheets); quantities are never negative. On SQLite the storage form is the text SQLAlchemy's
+DateTime and Numeric write, so the bulk inserts (desktop/storage/bulk.py) hand it to the driver as
+it is.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The handover log: per line and shift, what the outgoing supervisor hands over in writing (notes,
 open issues, safety incidents, quality alerts) with an automatic summary (output against plan,
 NG, downtime, holds placed, absences), and the incoming supervisor's acknowledgement with an
-electronic signature (DOMAIN.md: shifts hand over in writing; the incoming supervisor
-acknowledges what the outgoing one wrote).
+electronic signature (shifts hand over in writing; the incoming supervisor acknowledges what
+the outgoing one wrote: README, "Shifts").
 
 A handover is a draft until submitted; submitting freezes the summary as the outgoing supervisor
 saw it; once acknowledged it cannot change. The shift after it is told when the handover it

@@ -1,13 +1,12 @@
 """Employees and what each role may see of them, with effective-dated assignments
 (desktop/services/employee_history.py) and the GDPR rules.
 
-Who sees what (DOMAIN.md, GDPR): HR and admin see contracts and personal details (hire and end
-dates), and every such view is recorded in the audit trail; supervisors see names, departments,
-jobs, crews and skills; an operator sees only their own record (`app_user.employee_id`). Audit
-rows about employees hold the employee id and field names only (`personal=True`), so
-anonymising a leaver erases them everywhere. Headcount, requisitions, skills and the People
-settings have modules of their own (headcount.py, requisitions.py, skills.py,
-people_settings.py).
+Who sees what (GDPR; README, "People"): HR and admin see contracts and personal details (hire and
+end dates), and every such view is recorded in the audit trail; supervisors see names, departments,
+jobs, crews and skills; an operator sees only their own record (`app_user.employee_id`). Audit rows
+about employees hold the employee id and field names only (`personal=True`), so anonymising a leaver
+erases them everywhere. Headcount, requisitions, skills and the People settings have modules of
+their own (headcount.py, requisitions.py, skills.py, people_settings.py).
 """
 
 from __future__ import annotations

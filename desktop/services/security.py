@@ -163,7 +163,7 @@ def _nothing_typed(message: str) -> Attempt:
 
 
 def _certification_problem(session: Session, user: User, station: str | None) -> Message | None:
-    """At a station, an operator needs a valid certification for its station type (DOMAIN.md)."""
+    """At a station, an operator needs a valid certification for its station type."""
     if station is None or user.role != Role.OPERATOR.value:
         return None
     from desktop.services.shifts import plant_today

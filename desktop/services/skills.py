@@ -1,5 +1,5 @@
 """Skills: certifications per station type (trainee, qualified, trainer; with an expiry), the
-skills matrix, and whether an employee may sign in at a station (DOMAIN.md: an operator works
+skills matrix, and whether an employee may sign in at a station (an operator works
 only at stations they are certified for, and certificates expire; a supervisor may override,
 with a reason in the audit trail)."""
 
@@ -162,7 +162,7 @@ def certification_problem(
 
     None when they are employed that day and hold a qualified or trainer certification for the
     station type, valid on that day (valid_until is the last valid day). Called by the station
-    sign-in (DOMAIN.md: an operator works only at stations they are certified for, and
+    sign-in (an operator works only at stations they are certified for, and
     certificates expire).
     """
     what = Message(station_type_name(station_type))

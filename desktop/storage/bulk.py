@@ -2,7 +2,7 @@
 transactions that take SQLite's write lock in turn, compiled inserts, id reservation, and slices
 sized so that a station's write never waits long.
 
-Bulk path (DESIGN.md): SQLAlchemy Core statements compiled from the tables and executed in
+Bulk path: SQLAlchemy Core statements compiled from the tables and executed in
 batches. On SQLite the statement is compiled once and handed to the driver's executemany with
 values already in the column's storage form; on PostgreSQL the rows go through Core's
 insertmanyvalues with the column types. What the rows mean is the services' business

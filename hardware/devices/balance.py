@@ -1,4 +1,4 @@
-"""Balances: the same verbs over MT-SICS, Sartorius SBI and A&D (PROTOCOLS.md).
+"""Balances: the same verbs over MT-SICS, Sartorius SBI and A&D (README, "Balances and scanners").
 
 Request/reply verbs discard stale input, send one command and wait for its reply. The
 continuous stream (``SIR``, SBI autoprint, A&D stream) drops the first line after the port

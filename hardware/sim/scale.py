@@ -1,4 +1,4 @@
-"""A simulated balance speaking MT-SICS, Sartorius SBI or A&D (PROTOCOLS.md).
+"""A simulated balance speaking MT-SICS, Sartorius SBI or A&D (README, "Balances and scanners").
 
 The pan model: a weight put on the pan moves linearly from the previous one to the new one
 over ``settle`` seconds, unstable meanwhile (MT-SICS ``S D``, SBI blank unit, A&D ``US``);
