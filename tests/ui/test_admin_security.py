@@ -43,6 +43,14 @@ def users_page(qtbot, database):  # noqa: ANN001, ANN201
     return admin_tab(qtbot, database, AdminUsersPage, lambda page: page.model.rowCount() == 5)
 
 
+def refused_with_a_wrong_signature(qtbot, dialog) -> None:  # noqa: ANN001
+    """The admin's signature mistyped: the dialog refuses it, in red."""
+    dialog.signature.secret.setText("wrong")
+    dialog._save()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
+    assert "PIN or password is wrong" in dialog.error.text()
+
+
 def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     page, operations = users_page(qtbot, demo_database)
     dialog: UserDialog = page._open(None)
@@ -50,10 +58,7 @@ def test_a_new_user_needs_the_admins_signature(qtbot, demo_database) -> None:
     dialog.display_name.setText("Noé Nouvel")
     dialog.badge.setText("BADGE-777777")
     dialog.pin.setText("7777")
-    dialog.signature.secret.setText("wrong")
-    dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
-    assert "PIN or password is wrong" in dialog.error.text()
+    refused_with_a_wrong_signature(qtbot, dialog)
     dialog.signature.secret.setText("demo-admin")
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         dialog._save()
@@ -79,10 +84,7 @@ def test_an_administrator_unlocks_a_locked_account_signed_and_audited(qtbot, dem
     dialog = page.unlock_user()
     assert "Quinn Quality is locked until" in dialog.who.text()
     dialog.reason.setText("identity checked at the office")
-    dialog.signature.secret.setText("wrong")
-    dialog._save()
-    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15000)
-    assert "PIN or password is wrong" in dialog.error.text()
+    refused_with_a_wrong_signature(qtbot, dialog)
     assert sign_in(operations, "qa", "demo-quality").refusal is not None  # still locked
     dialog.signature.secret.setText("demo-admin")
     with qtbot.waitSignal(dialog.saved, timeout=15000):

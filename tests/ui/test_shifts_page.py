@@ -35,13 +35,19 @@ def _page(qtbot, database, actor: Actor) -> ShiftsPage:  # noqa: ANN001
     return show_area(qtbot, create_area, database, actor, "shifts")
 
 
-def test_a_supervisor_sees_planned_against_present_and_the_unacknowledged_handovers(
-    qtbot, qtmodeltester, demo_db
-) -> None:
-    page = _page(qtbot, demo_db, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
+def _supervisors_roster(qtbot, database) -> ShiftsPage:  # noqa: ANN001
+    """The Shifts page as the office supervisor sees it, once the shift's roster has loaded."""
+    page = _page(qtbot, database, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
     qtbot.waitUntil(
         lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
     )
+    return page
+
+
+def test_a_supervisor_sees_planned_against_present_and_the_unacknowledged_handovers(
+    qtbot, qtmodeltester, demo_db
+) -> None:
+    page = _supervisors_roster(qtbot, demo_db)
     roster = page.loaded.roster
     assert roster.in_progress and roster.planned > 50
     assert page.people_model.rowCount() == len(roster.rows)
@@ -74,10 +80,7 @@ def test_a_supervisor_sees_planned_against_present_and_the_unacknowledged_handov
 
 
 def test_the_badge_clock_takes_a_wedge_scan(qtbot, demo_db) -> None:
-    page = _page(qtbot, demo_db, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
-    qtbot.waitUntil(
-        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
-    )
+    page = _supervisors_roster(qtbot, demo_db)
     absent = next((r for r in page.loaded.roster.rows if r.state == "absent"), None)
     badge = absent.badge if absent else page.loaded.roster.rows[0].badge
     page.tabs.setCurrentWidget(page.clock)
@@ -91,10 +94,7 @@ def test_the_badge_clock_takes_a_wedge_scan(qtbot, demo_db) -> None:
 
 
 def test_the_shift_report_from_the_page(qtbot, demo_db, tmp_path: Path) -> None:
-    page = _page(qtbot, demo_db, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
-    qtbot.waitUntil(
-        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
-    )
+    page = _supervisors_roster(qtbot, demo_db)
     page.export_xlsx(str(tmp_path / "r.xlsx"))
     qtbot.waitUntil(lambda: getattr(page, "exported", None) == tmp_path / "r.xlsx", timeout=15_000)
     assert "Production per station" in load_workbook(tmp_path / "r.xlsx").sheetnames
@@ -230,10 +230,7 @@ def test_a_refused_handover_gives_its_buttons_back(qtbot, demo_copy) -> None:
 
 
 def test_a_badge_scanned_twice_while_recorded_clocks_once(qtbot, demo_copy) -> None:
-    page = _page(qtbot, demo_copy, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
-    qtbot.waitUntil(
-        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
-    )
+    page = _supervisors_roster(qtbot, demo_copy)
     row = next(r for r in page.loaded.roster.rows if r.clock_in is None)
     page.tabs.setCurrentWidget(page.clock)
     for _ in range(2):  # a double Enter on the wedge, or a scanner bounce
@@ -270,10 +267,7 @@ def test_times_and_days_on_the_page_are_plant_time_and_typed_text_stays_text(
 
     from desktop.domain.plant_time import plant_date, utc_now
 
-    page = _page(qtbot, demo_db, Actor("supervisor", Role.SUPERVISOR, "OFFICE"))
-    qtbot.waitUntil(
-        lambda: page.loaded is not None and page.loaded.roster is not None, timeout=15_000
-    )
+    page = _supervisors_roster(qtbot, demo_db)
     paris = ZoneInfo("Europe/Paris")
     shift = page.loaded.shift
     assert f"{shift.start.astimezone(paris):%d/%m %H:%M}" in page.headline.text()
