@@ -52,16 +52,9 @@ def test_oee_with_a_planned_stop_overlapping_a_breakdown() -> None:
     run = 25200 s; A = 25200/27000 = 0.93333; P = 380*60/25200 = 0.904762;
     Q = 361/380 = 0.95; OEE = 0.802222.
     """
+    stops = [oee.Stop(at(240), at(270), planned=True), oee.Stop(at(255), at(300), planned=False)]
     figures = oee.station_figures(
-        at(0),
-        at(480),
-        units=380,
-        ng=19,
-        ideal_cycle_seconds=60,
-        stops=[
-            oee.Stop(at(240), at(270), planned=True),
-            oee.Stop(at(255), at(300), planned=False),
-        ],
+        at(0), at(480), units=380, ng=19, ideal_cycle_seconds=60, stops=stops
     )
     assert figures.planned_seconds == 27000
     assert figures.downtime_seconds == 1800
@@ -99,13 +92,9 @@ def test_night_shift_oee_across_midnight_and_daylight_saving(day: date, hours: i
     changeover = local_window(day, time(23, 50), time(0, 10), PARIS)
     breakdown = (start + timedelta(hours=4), start + timedelta(hours=5))
     units, ng = 400, 8
+    stops = [oee.Stop(*changeover, planned=True), oee.Stop(*breakdown, planned=False)]
     figures = oee.station_figures(
-        start,
-        end,
-        units=units,
-        ng=ng,
-        ideal_cycle_seconds=50,
-        stops=[oee.Stop(*changeover, planned=True), oee.Stop(*breakdown, planned=False)],
+        start, end, units=units, ng=ng, ideal_cycle_seconds=50, stops=stops
     )
     planned = hours * 3600 - 20 * 60
     run = planned - 3600
