@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.acquisition import StationDevices
 from desktop.config import WorkstationConfig
 from desktop.domain.messages import QT_TRANSLATE_NOOP, PermissionDenied
 from desktop.domain.roles import Permission, allowed
@@ -29,7 +30,7 @@ class AppContext(QObject):
         actor: Actor | None,
         *,
         demo: bool = False,
-        devices: Any = None,
+        devices: StationDevices | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
