@@ -279,29 +279,18 @@ def test_handover_written_submitted_flagged_then_acknowledged_with_a_signature(p
             )
 
 
+def _save_3x8(session, *hours: tuple[int, int]):  # noqa: ANN001, ANN202
+    """The 3x8 pattern saved with its morning, afternoon and night from and to these hours."""
+    names = ("morning", "afternoon", "night")
+    times = [(name, time(a), time(b)) for name, (a, b) in zip(names, hours, strict=True)]
+    return shift_master_data.save_pattern(session, SYSTEM, "3x8", times)
+
+
 def test_pattern_times_are_checked_signed_and_audited(database) -> None:
     with database.unit_of_work() as session:
         with pytest.raises(InputError, match="overlap"):
-            shift_master_data.save_pattern(
-                session,
-                SYSTEM,
-                "3x8",
-                [
-                    ("morning", time(6), time(14)),
-                    ("afternoon", time(13), time(21)),
-                    ("night", time(21), time(5)),
-                ],
-            )
-        moved = shift_master_data.save_pattern(
-            session,
-            SYSTEM,
-            "3x8",
-            [
-                ("morning", time(6), time(14)),
-                ("afternoon", time(14), time(22)),
-                ("night", time(22), time(6)),
-            ],
-        )
+            _save_3x8(session, (6, 14), (13, 21), (21, 5))
+        moved = _save_3x8(session, (6, 14), (14, 22), (22, 6))
         assert moved.shifts[2].start == time(22)
         night = shifts.shift_info(session, date(2026, 3, 28), "night")
         assert night.start == paris(2026, 3, 28, 22) and night.minutes == 420
