@@ -1,4 +1,4 @@
-"""Genealogy benchmark (issue 5, item 10): import, traces and scan-to-verdict, with figures.
+"""Genealogy benchmark (README, "Performance"): import, traces and scan-to-verdict, with figures.
 
     python bench/bench_genealogy.py                      # 0.6 M links and 10 M links
     python bench/bench_genealogy.py --sizes 389          # the small size only

@@ -2,7 +2,7 @@
 used to assert, measured here and printed with their targets.
 
 1. `DeviceHub.stop()` with a scanner on a pty: how long it blocks the GUI thread; target under
-   0.5 s (one read timeout per worker, DESIGN.md: the GUI thread never waits on a serial port).
+   0.5 s (one read timeout per worker: the GUI thread never waits on a serial port).
 2. A balance killed (its simulator stopped, like a pulled cable) to the Station page greying its
    weight: target under 2 s (a balance silent for 1.5 s counts as lost).
 3. Twenty scans typed into the wedge field within about 180 ms, to the twentieth verdict: target

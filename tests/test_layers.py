@@ -1,7 +1,7 @@
 """The layer rules that import-linter's contracts (pyproject.toml) cannot express: the QtCore
 bridges use QtCore only, the report writer QtCore and QtGui, no module of desktop/ imports
 QtWidgets (widgets live in ui/, whose composition root is ui/main.py), and no module of desktop/,
-ui/ or hardware/ takes part in an import cycle (DESIGN.md)."""
+ui/ or hardware/ takes part in an import cycle (ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

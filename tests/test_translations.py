@@ -371,8 +371,8 @@ def english_numbers(texts: Iterator[tuple[str, str]]) -> list[str]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="pages still format numbers and dates with f-strings and isoformat (listed in the "
-    "issue 9 report); remove this mark when they use ui.formatting",
+    reason="pages still format numbers and dates with f-strings and isoformat (the test lists "
+    "them); remove this mark when they use ui.formatting",
 )
 def test_french_screens_write_numbers_and_dates_the_french_way(admin_screens) -> None:
     found = english_numbers(iter(admin_screens))

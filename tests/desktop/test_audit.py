@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,19 +15,9 @@ from desktop.services.audit import AuditFilter, search, verify
 from desktop.services.plant import save_line, save_station
 from desktop.startup import open_database
 from desktop.storage.models.security import AuditEntry
+from tests.cli_kit import linedesk
 
 SYSTEM = Actor.system()
-
-
-def linedesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ),
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def _changes(database, count: int = 3) -> None:

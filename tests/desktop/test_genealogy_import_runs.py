@@ -1,8 +1,8 @@
-"""`import genealogy` in short committed slices, invisible until its run commits (issue 12,
-deliverable 4): readers during an import see none of it and all of it after; a SIGKILLed
-import process leaves nothing visible and is removed by the next import; a station scan in
-another process goes through while an import runs; bad input late in a big file, and a cancel,
-change nothing anyone sees."""
+"""`import genealogy` in short committed slices, invisible until its run commits (README, "Stations
+and lot genealogy"): readers during an import see none of it and all of it after; a SIGKILLed import
+process leaves nothing visible and is removed by the next import; a station scan in another process
+goes through while an import runs; bad input late in a big file, and a cancel, change nothing anyone
+sees."""
 
 from __future__ import annotations
 

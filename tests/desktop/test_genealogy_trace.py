@@ -4,9 +4,6 @@ very rows written to the files: every reachable item exactly once, no other, eve
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections import defaultdict, deque
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +17,7 @@ from desktop.services.genealogy import recall, trace
 from desktop.services.genealogy_import import import_genealogy
 from desktop.services.genealogy_synthetic import SyntheticPlant
 from desktop.services.genealogy_trace import Direction
+from tests.cli_kit import linedesk
 
 PACKS = 2
 
@@ -132,17 +130,6 @@ def test_unknown_id_and_permissions(plant_db) -> None:
             trace(session, Actor.system(), "NOPE", "backward")
         with pytest.raises(PermissionDenied):
             trace(session, Actor("op", Role.OPERATOR), "PACK-25000000", "backward")
-
-
-def linedesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=os.environ.copy(),
-        stdin=subprocess.DEVNULL,
-    )
 
 
 def test_trace_command_json_and_unknown_id(tmp_path: Path, plant_files, oracle) -> None:

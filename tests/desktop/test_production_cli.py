@@ -22,7 +22,7 @@ def throughput(url: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The issue's done-when: seed the demo, then an hour of the whole plant at full speed."""
+    """Seed the demo, then an hour of the whole plant at full speed."""
     url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'demo.sqlite'}"
     seeded = linedesk("--database", url, "db", "seed-demo")
     assert seeded.returncode == 0, seeded.stderr

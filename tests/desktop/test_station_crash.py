@@ -1,8 +1,8 @@
-"""Crash safety (issue 5, item 8): a process records scans through the operations kernel (the
-station page's path) as fast as it can and is killed with SIGKILL at random moments, 50 times.
-After each kill the database passes `integrity_check`, every scan the process acknowledged
-(written to its stdout only after the commit returned) is stored with its cell and links, and the
-lots' remaining quantities add up with their links.
+"""Crash safety (README, "Stations and lot genealogy"): a process records scans through the
+operations kernel (the station page's path) as fast as it can and is killed with SIGKILL at random
+moments, 50 times. After each kill the database passes `integrity_check`, every scan the process
+acknowledged (written to its stdout only after the commit returned) is stored with its cell and
+links, and the lots' remaining quantities add up with their links.
 
 The writers are forked from one warm server process (imports paid once), each opening its own
 database connection after the fork, so 50 rounds fit in a few seconds of CI.
