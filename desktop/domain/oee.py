@@ -67,6 +67,13 @@ def subtract(intervals: Iterable[Interval], holes: Iterable[Interval]) -> list[I
     return result
 
 
+def _share(part: float, whole: float) -> float | None:
+    """part / whole, or None when there is no whole to take a share of."""
+    if whole <= 0:
+        return None
+    return part / whole
+
+
 def seconds(intervals: Iterable[Interval]) -> float:
     return sum((finish - begin).total_seconds() for begin, finish in intervals)
 
@@ -97,9 +104,7 @@ class Figures:
     @property
     def availability(self) -> float | None:
         """None when the whole window was a planned stop (nothing was asked of the station)."""
-        if self.planned_seconds <= 0:
-            return None
-        return self.run_seconds / self.planned_seconds
+        return _share(self.run_seconds, self.planned_seconds)
 
     @property
     def performance(self) -> float | None:
@@ -112,9 +117,7 @@ class Figures:
     @property
     def quality(self) -> float | None:
         """Good units / units; None when nothing was made (there is no yield to speak of)."""
-        if self.units <= 0:
-            return None
-        return self.good / self.units
+        return _share(self.good, self.units)
 
     @property
     def fpy(self) -> float | None:
