@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
+from desktop.context import AppContext
+from desktop.domain.roles import Permission
 from desktop.tasks import Ops
 from ui.table_model import Record, RecordTableModel
 
@@ -18,6 +20,16 @@ CanEdit = Callable[[], bool]
 def anyone() -> bool:
     """The default `can_edit` (a page built without one, as in the tests): everyone edits."""
     return True
+
+
+def master_data_tab(
+    context: AppContext, title: str, make_page: Callable[[Ops, CanEdit], QWidget]
+) -> tuple[str, QWidget] | None:
+    """The tab of a master-data page (`title` already translated): whoever may view master data
+    sees it, whoever may edit it (asked each time the page is shown) gets the buttons."""
+    if not context.may(Permission.VIEW_MASTER_DATA):
+        return None
+    return title, make_page(context.ops, lambda: context.may(Permission.EDIT_MASTER_DATA))
 
 
 class MasterDataPage(QWidget):

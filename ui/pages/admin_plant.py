@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.domain.plant import STATION_TYPES
-from desktop.domain.roles import Permission
 from desktop.services import plant
 from desktop.services.plant import LineInfo, StationInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, Write, disable_while, text_field
-from ui.master_data_page import CanEdit, MasterDataPage, anyone
+from ui.master_data_page import CanEdit, MasterDataPage, anyone, master_data_tab
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
@@ -299,7 +298,6 @@ class AdminPlantPage(MasterDataPage):
 
 
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
-    if not context.may(Permission.VIEW_MASTER_DATA):
-        return None
-    page = AdminPlantPage(context.ops, lambda: context.may(Permission.EDIT_MASTER_DATA))
-    return QCoreApplication.translate("AdminPlantPage", "Lines and stations"), page
+    return master_data_tab(
+        context, QCoreApplication.translate("AdminPlantPage", "Lines and stations"), AdminPlantPage
+    )

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.domain.roles import Permission
 from desktop.services import shift_master_data, shifts
 from desktop.services.shifts import HolidayInfo, PatternInfo
 from desktop.tasks import Ops
 from ui.forms import FormDialog, Write
-from ui.master_data_page import CanEdit, MasterDataPage, anyone
+from ui.master_data_page import CanEdit, MasterDataPage, anyone, master_data_tab
 from ui.messages import describe_error, translate
 from ui.shifts_models import shift_label
 from ui.signature import SignDialog
@@ -362,7 +361,8 @@ class AdminShiftsPage(MasterDataPage):
 
 
 def create_tab(context: AppContext) -> tuple[str, QWidget] | None:
-    if not context.may(Permission.VIEW_MASTER_DATA):
-        return None
-    page = AdminShiftsPage(context.ops, lambda: context.may(Permission.EDIT_MASTER_DATA))
-    return QCoreApplication.translate("AdminShiftsPage", "Shifts and holidays"), page
+    return master_data_tab(
+        context,
+        QCoreApplication.translate("AdminShiftsPage", "Shifts and holidays"),
+        AdminShiftsPage,
+    )
