@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QBoxLayout, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 
 def title_label(text: str, parent: QWidget | None = None, *, section: bool = False) -> QLabel:
@@ -17,6 +28,26 @@ def add_labelled(layout: QBoxLayout, *fields: tuple[str, QWidget]) -> None:
     for label, field in fields:
         layout.addWidget(QLabel(label))
         layout.addWidget(field)
+
+
+def controls_bar(title: str, *fields: tuple[str, QWidget]) -> QHBoxLayout:
+    """A page's bar of controls: its title, then each field after its label; the page adds
+    its buttons after them."""
+    controls = QHBoxLayout()
+    controls.addWidget(title_label(title))
+    controls.addSpacing(12)
+    add_labelled(controls, *fields)
+    return controls
+
+
+def menu_button(text: str, *actions: tuple[str, Callable[[], object]]) -> QPushButton:
+    """A button that opens a menu of what it can do (CSV, Excel...)."""
+    button = QPushButton(text)
+    menu = QMenu(button)
+    for label, slot in actions:
+        menu.addAction(label, slot)
+    button.setMenu(menu)
+    return button
 
 
 class ErrorLine(QLabel):

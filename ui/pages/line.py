@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
-    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -36,7 +34,7 @@ from ui.line_downtime import DowntimePanel
 from ui.line_models import write_csv, write_xlsx
 from ui.main_window import Area
 from ui.messages import describe_error, translate
-from ui.widgets import ErrorLine, add_labelled, title_label
+from ui.widgets import ErrorLine, controls_bar, menu_button
 
 CURRENT = "__current__"
 
@@ -76,16 +74,13 @@ class LinePage(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setEnabled(False)
         self.big_button = QPushButton(self.tr("Big screen"))
-        self.export_button = QPushButton(self.tr("Export table"))
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("CSV..."), self.export_csv)
-        menu.addAction(self.tr("Excel (XLSX)..."), self.export_xlsx)
-        self.export_button.setMenu(menu)
-        controls = QHBoxLayout()
-        controls.addWidget(title_label(self.tr("Line")))
-        controls.addSpacing(12)
-        add_labelled(
-            controls,
+        self.export_button = menu_button(
+            self.tr("Export table"),
+            (self.tr("CSV..."), self.export_csv),
+            (self.tr("Excel (XLSX)..."), self.export_xlsx),
+        )
+        controls = controls_bar(
+            self.tr("Line"),
             (self.tr("Line"), self.line_combo),
             (self.tr("Shift"), self.shift_combo),
             (self.tr("Day"), self.day),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -52,7 +51,7 @@ from ui.messages import describe_error, translate
 from ui.shifts_dialogs import AssignDialog, CorrectDialog
 from ui.shifts_models import people_model, shift_label, stations_model
 from ui.typed_text import PLAIN, plain
-from ui.widgets import ErrorLine, add_labelled, record_table, title_label
+from ui.widgets import ErrorLine, controls_bar, menu_button, record_table
 from ui.write_guard import hold
 
 ALL_LINES = ""
@@ -85,17 +84,14 @@ class ShiftsPage(QWidget):
         self.line_combo = QComboBox()
         self.line_combo.addItem(self.tr("All lines"), ALL_LINES)
         self.now_button = QPushButton(self.tr("Current shift"))
-        self.report_button = QPushButton(self.tr("Shift report"))
-        menu = QMenu(self.report_button)
-        menu.addAction(self.tr("PDF..."), self.export_pdf)
-        menu.addAction(self.tr("Excel (XLSX)..."), self.export_xlsx)
-        self.report_button.setMenu(menu)
+        self.report_button = menu_button(
+            self.tr("Shift report"),
+            (self.tr("PDF..."), self.export_pdf),
+            (self.tr("Excel (XLSX)..."), self.export_xlsx),
+        )
         self.report_status = plain(QLabel())
-        controls = QHBoxLayout()
-        controls.addWidget(title_label(self.tr("Shifts")))
-        controls.addSpacing(12)
-        add_labelled(
-            controls,
+        controls = controls_bar(
+            self.tr("Shifts"),
             (self.tr("Day"), self.day),
             (self.tr("Shift"), self.shift_combo),
             (self.tr("Line"), self.line_combo),
