@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.commands import opened
+from desktop.commands import command_group, opened
 from desktop.commands.output import FORMATS, print_rows
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("audit", help="the audit trail")
-    sub = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    sub = command_group(commands, "audit", "the audit trail")
     verify = sub.add_parser("verify", help="check the hash chain; exit 1 naming the first bad row")
     verify.set_defaults(handler=_verify)
     listing = sub.add_parser("list", help="rows of the trail, newest first")

@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.commands import opened
+from desktop.commands import command_group, opened
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    db = commands.add_parser("db", help="database maintenance")
-    sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    sub = command_group(commands, "db", "database maintenance")
     sub.add_parser(
         "upgrade", help="create the database or migrate it to this version"
     ).set_defaults(handler=_upgrade)

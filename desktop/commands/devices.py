@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop.commands import command_group
+
 
 def _positive_int(text: str) -> int:
     try:
@@ -31,8 +33,7 @@ def _positive_float(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    devices = subparsers.add_parser("devices", help="list serial ports, test a balance or scanner")
-    commands = devices.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
+    commands = command_group(subparsers, "devices", "list serial ports, test a balance or scanner")
 
     listing = commands.add_parser("list", help="serial ports with USB vendor/product/serial")
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")

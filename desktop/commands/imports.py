@@ -11,12 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.commands import opened
+from desktop.commands import command_group, extend_group, opened
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    group = commands.add_parser("import", help="bulk imports (genealogy, ...)")
-    import_commands = group.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    import_commands = command_group(commands, "import", "bulk imports (genealogy, ...)", "WHAT")
     genealogy = import_commands.add_parser(
         "genealogy",
         help="lots and genealogy links from CSV files (all or nothing; again changes nothing)",
@@ -27,10 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     genealogy.add_argument("--lots", type=Path, required=True, metavar="LOTS.csv")
     genealogy.add_argument("--links", type=Path, required=True, metavar="LINKS.csv")
     genealogy.set_defaults(handler=_import_genealogy)
-    from desktop.commands import modules_with
-
-    for module in modules_with("register_import"):
-        module.register_import(import_commands)
+    extend_group(import_commands, "register_import")
 
 
 class ProgressBar:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from desktop.commands import opened
+from desktop.commands import command_group, opened
 from desktop.commands.output import FORMATS, print_rows
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    plant = commands.add_parser("plant", help="plant master data")
-    sub = plant.add_subparsers(dest="plant_command", metavar="WHAT", required=True)
+    sub = command_group(commands, "plant", "plant master data", "WHAT")
     lines = sub.add_parser("lines", help="the lines of the plant")
     lines.add_argument("--format", choices=FORMATS, default="table")
     lines.set_defaults(handler=_lines)

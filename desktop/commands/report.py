@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.commands import opened
+from desktop.commands import command_group, extend_group, opened
 from desktop.commands.output import FORMATS, dumps, print_rows
 
 COLUMNS = ["station", "line", "units", "ng", "fpy", "oee", "downtime_minutes"]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    report = commands.add_parser("report", help="reports: throughput, shifts...")
-    report_commands = report.add_subparsers(dest="report_command", metavar="WHAT", required=True)
+    report_commands = command_group(commands, "report", "reports: throughput, shifts...", "WHAT")
     throughput = report_commands.add_parser(
         "throughput",
         help="units, NG, FPY, OEE and downtime per station and line",
@@ -29,10 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     throughput.add_argument("--line", metavar="LINE", help="only this line")
     throughput.add_argument("--format", choices=FORMATS, default="table")
     throughput.set_defaults(handler=_throughput)
-    from desktop.commands import modules_with
-
-    for module in modules_with("register_report"):
-        module.register_report(report_commands)
+    extend_group(report_commands, "register_report")
 
 
 def _throughput(args: argparse.Namespace) -> int:

@@ -19,6 +19,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
+from desktop.commands import command_group
+
 if TYPE_CHECKING:
     from desktop.operations import Operations
     from desktop.services.actor import Actor
@@ -27,10 +29,9 @@ EXIT_NOT_RECORDED = 1
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser(
-        "station", help="work a station without the window (a PLC, a script, a test rig)"
+    sub = command_group(
+        commands, "station", "work a station without the window (a PLC, a script, a test rig)"
     )
-    sub = parser.add_subparsers(dest="station_command", metavar="ACTION", required=True)
     scan = sub.add_parser(
         "scan",
         help="record scans at a station and print one JSON verdict per line",

@@ -6,13 +6,12 @@ import argparse
 import getpass
 import sys
 
-from desktop.commands import opened
+from desktop.commands import command_group, opened
 from desktop.commands.output import FORMATS, print_rows
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    parser = commands.add_parser("users", help="user accounts and sign-in")
-    sub = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    sub = command_group(commands, "users", "user accounts and sign-in")
     listing = sub.add_parser("list", help="every user with role, badge and state")
     listing.add_argument("--format", choices=FORMATS, default="table")
     listing.set_defaults(handler=_list)
