@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from desktop.commands import command_group, opened
 from desktop.commands.output import FORMATS, print_rows
+
+T = TypeVar("T")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -69,46 +73,43 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add(args: argparse.Namespace) -> int:
+def _as_system(
+    args: argparse.Namespace, change: Callable[..., T], *values: Any, **fields: Any
+) -> T:
+    """`change(session, system actor, username, ...)` in one unit of work: how `add` and `set`
+    change the account named on the command line."""
     from desktop.services.actor import Actor
+
+    with opened(args.context.open_database()) as database, database.unit_of_work() as session:
+        return change(session, Actor.system(), args.username, *values, **fields)
+
+
+def _add(args: argparse.Namespace) -> int:
     from desktop.services.user_accounts import create_user
 
     password = None if args.no_password else _ask("Password")
     pin = _ask("PIN") if args.badge else None
-    with opened(args.context.open_database()) as database:
-        with database.unit_of_work() as session:
-            user = create_user(
-                session,
-                Actor.system(),
-                args.username,
-                args.name,
-                args.role,
-                badge=args.badge,
-                password=password,
-                pin=pin,
-            )
+    user = _as_system(
+        args, create_user, args.name, args.role, badge=args.badge, password=password, pin=pin
+    )
     print(f"user {user.username} added ({user.role})")
     return 0
 
 
 def _set(args: argparse.Namespace) -> int:
-    from desktop.services.actor import Actor
     from desktop.services.user_accounts import update_user
 
     password = _ask("New password") if args.password else None
     pin = _ask("New PIN") if args.pin else None
     active = None if args.active is None else args.active == "yes"
-    with opened(args.context.open_database()) as database:
-        with database.unit_of_work() as session:
-            user = update_user(
-                session,
-                Actor.system(),
-                args.username,
-                role=args.role,
-                active=active,
-                password=password,
-                pin=pin,
-                reason=args.reason,
-            )
+    user = _as_system(
+        args,
+        update_user,
+        role=args.role,
+        active=active,
+        password=password,
+        pin=pin,
+        reason=args.reason,
+    )
     print(f"user {user.username} updated")
     return 0
