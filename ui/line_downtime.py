@@ -32,7 +32,7 @@ from desktop.tasks import Ops
 from ui.line_models import downtime_columns
 from ui.messages import describe_error, translate
 from ui.table_model import RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, InFlight, title_label
 
 
 def _qdatetime(moment: datetime, tz: ZoneInfo) -> QDateTime:
@@ -46,7 +46,6 @@ class DowntimePanel(QWidget):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self._in_flight = False
         self.tz = ZoneInfo("Europe/Paris")
         self.line: str | None = None
         self.model: RecordTableModel[DowntimeInfo] = RecordTableModel(
@@ -82,6 +81,7 @@ class DowntimePanel(QWidget):
         self.record_button.clicked.connect(self.record)
         self.explain_button = QPushButton(self.tr("Give the selected stop this reason"))
         self.explain_button.clicked.connect(self.explain)
+        self._sending = InFlight(self.record_button, self.explain_button)
         form.addRow(self.tr("Station"), self.station)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("From"), self.start)
@@ -143,15 +143,10 @@ class DowntimePanel(QWidget):
     @property
     def in_flight(self) -> bool:
         """A stop was sent and has not come back yet."""
-        return self._in_flight
-
-    def _set_in_flight(self, flying: bool) -> None:
-        self._in_flight = flying
-        self.record_button.setEnabled(not flying)
-        self.explain_button.setEnabled(not flying)
+        return self._sending.active
 
     def record(self) -> None:
-        if self._in_flight:
+        if self._sending.active:
             return  # the first press is being recorded: a second must not record it again
         try:
             start = as_utc(self._naive(self.start), self.tz)
@@ -168,11 +163,11 @@ class DowntimePanel(QWidget):
             "line": None if station else self.line,
             "note": self.note.text(),
         }
-        self._set_in_flight(True)
+        self._sending.set(True)
         self.ops.write(record_downtime, **kwargs).then(self._done, self._failed)
 
     def explain(self) -> None:
-        if self._in_flight:
+        if self._sending.active:
             return
         stop = self._selected()
         if stop is None or stop.uuid is None:
@@ -184,15 +179,15 @@ class DowntimePanel(QWidget):
             )
             return
         reason, note = self.reason.currentData(), self.note.text() or None
-        self._set_in_flight(True)
+        self._sending.set(True)
         self.ops.write(explain_downtime, stop.uuid, reason, note).then(self._done, self._failed)
 
     def _done(self, _result: object) -> None:
-        self._set_in_flight(False)
+        self._sending.set(False)
         self.error.clear_error()
         self.note.clear()
         self.changed.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_in_flight(False)
+        self._sending.set(False)
         self.error.show_error(describe_error(exc))

@@ -42,7 +42,7 @@ from desktop.services.security import (
 from desktop.services.user_accounts import create_first_admin, needs_first_admin
 from desktop.tasks import Ops
 from ui.messages import describe_error, translate
-from ui.widgets import ErrorLine
+from ui.widgets import ErrorLine, InFlight
 
 B = TypeVar("B", bound=QWidget)
 
@@ -75,7 +75,6 @@ class SignInPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ops, self._station = ops, station
-        self._in_flight = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -144,6 +143,7 @@ class SignInPage(QWidget):
         self.submit_button.setObjectName("primary")
         self.submit_button.setMinimumHeight(56)
         self.submit_button.clicked.connect(self.submit)
+        self._sending = InFlight(self.submit_button, self.override_button)
         self.switch_button = QPushButton()
         self.switch_button.setFlat(True)
         self.switch_button.clicked.connect(self._switch_mode)
@@ -272,17 +272,12 @@ class SignInPage(QWidget):
     @property
     def in_flight(self) -> bool:
         """A sign-in was submitted and has not come back yet."""
-        return self._in_flight
-
-    def _set_in_flight(self, flying: bool) -> None:
-        self._in_flight = flying
-        self.submit_button.setEnabled(not flying)
-        self.override_button.setEnabled(not flying)
+        return self._sending.active
 
     def submit(self) -> None:
         """Sign in with what is typed; a second press while the first is on its way (a double
         click, Enter and a click) submits nothing."""
-        if self._in_flight:
+        if self._sending.active:
             return
         self.error.clear_error()
         mode = self.modes.currentIndex()
@@ -309,7 +304,7 @@ class SignInPage(QWidget):
                 self.admin_password.text(),
             )
             pending.then(self._done, self._failed)
-        self._set_in_flight(True)
+        self._sending.set(True)
 
     def _attempted(self, attempt: Attempt) -> None:
         """The attempt was committed (a failure counted, perhaps a lock): in, or why not."""
@@ -320,12 +315,12 @@ class SignInPage(QWidget):
         self._done(attempt.actor)
 
     def _done(self, actor: Actor) -> None:
-        self._set_in_flight(False)
+        self._sending.set(False)
         self._clear_fields()
         self.signed_in.emit(actor)
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_in_flight(False)
+        self._sending.set(False)
         self.pin.clear()
         self.password.clear()
         self.override_pin.clear()
@@ -348,7 +343,7 @@ class SignInPage(QWidget):
     def submit_override(self) -> None:
         """A supervisor lets the operator in for this session, with a reason (audited)."""
         operator = self._pending_operator
-        if operator is None or self._in_flight:
+        if operator is None or self._sending.active:
             return
         self._ops.write_as(
             operator,
@@ -357,10 +352,10 @@ class SignInPage(QWidget):
             self.override_pin.text(),
             self.override_reason.text(),
         ).then(self._overridden, self._failed)
-        self._set_in_flight(True)
+        self._sending.set(True)
 
     def _overridden(self, actor: Actor) -> None:
-        self._set_in_flight(False)
+        self._sending.set(False)
         self._hide_override()
         self._clear_fields()
         self.signed_in.emit(actor)

@@ -69,6 +69,21 @@ class ErrorLine(QLabel):
         self.hide()
 
 
+class InFlight:
+    """One write on its way at a time: while it is, the buttons that would send another are
+    disabled, and the sender checks `active` so a second press (a double click, Enter and a
+    click) sends nothing."""
+
+    def __init__(self, *buttons: QWidget) -> None:
+        self.active = False
+        self._buttons = buttons
+
+    def set(self, flying: bool) -> None:
+        self.active = flying
+        for button in self._buttons:
+            button.setEnabled(not flying)
+
+
 def record_table(model: QAbstractItemModel) -> QTableView:
     """A table of records: whole rows selected one at a time, columns fitted to their content."""
     view = QTableView()
