@@ -30,6 +30,15 @@ def add_labelled(layout: QBoxLayout, *fields: tuple[str, QWidget]) -> None:
         layout.addWidget(field)
 
 
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def controls_bar(title: str, *fields: tuple[str, QWidget]) -> QHBoxLayout:
     """A page's bar of controls: its title, then each field after its label; the page adds
     its buttons after them."""

@@ -27,7 +27,7 @@ from ui.master_data_page import CanEdit, MasterDataPage, anyone, master_data_tab
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, record_table, title_label
+from ui.widgets import ErrorLine, button_row, record_table, title_label
 
 
 def _kind_name(kind: str) -> str:
@@ -191,19 +191,11 @@ class AdminPlantPage(MasterDataPage):
         self.error = ErrorLine()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # an id typed in shows as typed
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.new_button, self.edit_button, self.delete_button)
         left = QVBoxLayout()
         left.addWidget(title_label(self.tr("Lines"), section=True))
         left.addWidget(self.lines_view)
-        line_buttons = QHBoxLayout()
-        line_buttons.addWidget(self.new_line_button)
-        line_buttons.addWidget(self.edit_line_button)
-        line_buttons.addStretch(1)
-        left.addLayout(line_buttons)
+        left.addLayout(button_row(self.new_line_button, self.edit_line_button))
         right = QVBoxLayout()
         right.addWidget(title_label(self.tr("Stations of the line"), section=True))
         right.addWidget(self.stations_view)

@@ -37,7 +37,7 @@ from ui.messages import describe_error, translate
 from ui.shifts_models import shift_label
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, title_label
+from ui.widgets import ErrorLine, button_row, title_label
 from ui.write_guard import hold
 
 
@@ -141,15 +141,11 @@ class AdminShiftsPage(MasterDataPage):
         year_row.addWidget(self.french_button)
         holidays.addLayout(year_row)
         holidays.addWidget(self.holidays_view, 1)
-        holiday_buttons = QHBoxLayout()
-        for button in (
-            self.add_holiday_button,
-            self.edit_holiday_button,
-            self.delete_holiday_button,
-        ):
-            holiday_buttons.addWidget(button)
-        holiday_buttons.addStretch(1)
-        holidays.addLayout(holiday_buttons)
+        holidays.addLayout(
+            button_row(
+                self.add_holiday_button, self.edit_holiday_button, self.delete_holiday_button
+            )
+        )
 
         left = QVBoxLayout()
         left.addWidget(pattern_box)

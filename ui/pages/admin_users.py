@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,7 +33,7 @@ from ui.formatting import datetime_text
 from ui.forms import FormDialog, Write, text_field
 from ui.messages import describe_error, translate
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, record_table, title_label
+from ui.widgets import ErrorLine, button_row, record_table, title_label
 
 
 def _secret_field(placeholder: str) -> QLineEdit:
@@ -167,11 +166,7 @@ class AdminUsersPage(QWidget):
         self.unlock_button.clicked.connect(self.unlock_user)
         self.unlock_button.setEnabled(False)
         self.error = ErrorLine()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.unlock_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.new_button, self.edit_button, self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Users")))
         layout.addWidget(self.error)
