@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +22,16 @@ def title_label(text: str, parent: QWidget | None = None, *, section: bool = Fal
     label = QLabel(text, parent)
     label.setObjectName("sectionTitle" if section else "pageTitle")
     return label
+
+
+def page_layout(page: QWidget, title: str, *widgets: QWidget) -> QVBoxLayout:
+    """`page`'s layout: its title on top, then `widgets` (its error line...); the page adds the
+    rest."""
+    layout = QVBoxLayout(page)
+    layout.addWidget(title_label(title))
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
 
 
 def add_labelled(layout: QBoxLayout, *fields: tuple[str, QWidget]) -> None:

@@ -27,7 +27,7 @@ from ui.master_data_page import CanEdit, MasterDataPage, anyone, master_data_tab
 from ui.messages import describe_error, translate
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, button_row, record_table, title_label
+from ui.widgets import ErrorLine, button_row, page_layout, record_table, title_label
 
 
 def _kind_name(kind: str) -> str:
@@ -203,9 +203,7 @@ class AdminPlantPage(MasterDataPage):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Lines and stations")))
-        layout.addWidget(self.error)
+        layout = page_layout(self, self.tr("Lines and stations"), self.error)
         layout.addLayout(columns, 1)
 
     def editing_buttons(self) -> Sequence[QWidget]:

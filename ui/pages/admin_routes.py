@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +27,7 @@ from ui.forms import FormDialog, FormInvalid, Write, text_field
 from ui.master_data_page import CanEdit, MasterDataPage, anyone
 from ui.messages import describe_error
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, record_table, title_label
+from ui.widgets import ErrorLine, page_layout, record_table, title_label
 
 
 class _SignedDialog(FormDialog):
@@ -156,9 +155,7 @@ class AdminRoutesPage(MasterDataPage):
         self.new_recipe.clicked.connect(lambda: self._recipe_dialog(None))
         self.error = ErrorLine()
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # an id typed in shows as typed
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Routes and recipes")))
-        layout.addWidget(self.error)
+        layout = page_layout(self, self.tr("Routes and recipes"), self.error)
         for title, view, button in (
             (self.tr("Routes"), self.routes_view, self.new_route),
             (self.tr("Recipes: targets and tolerances"), self.recipes_view, self.new_recipe),

@@ -37,7 +37,7 @@ from ui.messages import describe_error, translate
 from ui.shifts_models import shift_label
 from ui.signature import SignDialog
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, button_row, title_label
+from ui.widgets import ErrorLine, button_row, page_layout
 from ui.write_guard import hold
 
 
@@ -154,10 +154,7 @@ class AdminShiftsPage(MasterDataPage):
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addWidget(holiday_box, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Shifts, crews and holidays")))
-        layout.addWidget(self.error)
-        layout.addWidget(self.saved)
+        layout = page_layout(self, self.tr("Shifts, crews and holidays"), self.error, self.saved)
         layout.addLayout(columns, 1)
 
         self.pattern_combo.currentIndexChanged.connect(lambda _i: self._show_pattern())

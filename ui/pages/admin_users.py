@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +32,7 @@ from ui.formatting import datetime_text
 from ui.forms import FormDialog, Write, text_field
 from ui.messages import describe_error, translate
 from ui.table_model import Column, RecordTableModel
-from ui.widgets import ErrorLine, button_row, record_table, title_label
+from ui.widgets import ErrorLine, button_row, page_layout, record_table
 
 
 def _secret_field(placeholder: str) -> QLineEdit:
@@ -167,9 +166,7 @@ class AdminUsersPage(QWidget):
         self.unlock_button.setEnabled(False)
         self.error = ErrorLine()
         buttons = button_row(self.new_button, self.edit_button, self.unlock_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Users")))
-        layout.addWidget(self.error)
+        layout = page_layout(self, self.tr("Users"), self.error)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
