@@ -11,18 +11,16 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.context import AppContext
 from desktop.domain.roles import Permission
 from ui.devices_status import device_name, reason_text, state_text
-from ui.widgets import title_label
+from ui.widgets import button_row, page_layout
 
 
 def reading_text(reading: Any) -> str:
@@ -82,8 +80,7 @@ class AdminDevicesPage(QWidget):
         super().__init__(parent)
         self._hub = hub
         self._simulators = simulators
-        layout = QVBoxLayout(self)
-        layout.addWidget(title_label(self.tr("Devices of this station")))
+        layout = page_layout(self, self.tr("Devices of this station"))
         self.rows: dict[str, dict[str, QLabel]] = {}
         grid = QGridLayout()
         for column, header in enumerate(
@@ -113,7 +110,7 @@ class AdminDevicesPage(QWidget):
             self.rows[name] = labels
         layout.addLayout(grid)
         if "scale" in settings:
-            buttons = QHBoxLayout()
+            scale_buttons: list[QPushButton] = []
             for text, verb in (
                 (self.tr("Zero"), "zero"),
                 (self.tr("Tare"), "tare"),
@@ -122,9 +119,8 @@ class AdminDevicesPage(QWidget):
                 button = QPushButton(text)
                 button.setObjectName(f"scale-{verb}")
                 button.clicked.connect(lambda _c=False, v=verb: self._hub.command("scale", v))
-                buttons.addWidget(button)
-            buttons.addStretch(1)
-            layout.addLayout(buttons)
+                scale_buttons.append(button)
+            layout.addLayout(button_row(*scale_buttons))
         self.outcome = plain_label()
         self.outcome.setWordWrap(True)
         layout.addWidget(self.outcome)
