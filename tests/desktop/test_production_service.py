@@ -483,9 +483,12 @@ def test_a_detected_stop_does_not_block_entering_its_reason_over_it(plant) -> No
 
 
 def test_the_line_page_reads_as_the_kernel_runs_them(plant) -> None:
+    # each call a read of its own (one snapshot each), as the kernel runs them
     with plant.reading() as session:
         lines, shifts = line_choices(session)
+    with plant.reading() as session:
         view = line_view(session, SUPERVISOR, "CELL-1")
+    with plant.reading() as session:
         report, stops = line_figures(session, SUPERVISOR, "CELL-1", view.shift)
     assert "CELL-1" in lines and shifts
     assert view.live and view.line == "CELL-1"
