@@ -420,3 +420,17 @@ def test_the_detector_finds_english(catalogue) -> None:
         catalogue,
     )
     assert found == ["a: 'Sign out' (Sign, out)"]
+
+
+def test_the_french_status_bar_puts_a_space_before_the_colon(french) -> None:  # noqa: ANN001
+    from hardware.messages import QT_TRANSLATE_NOOP, reason
+    from hardware.transport import DeviceState, DeviceStatus
+    from ui.devices_status import state_text, summary_html
+
+    line = summary_html({"scale": DeviceStatus(DeviceState.CONNECTED)})
+    assert line.startswith("Balance : <span") and "connecté" in line
+    lost = DeviceStatus(
+        DeviceState.RECONNECTING,
+        reason(QT_TRANSLATE_NOOP("Messages", "Device error: {detail}"), detail="x"),
+    )
+    assert " : " in state_text(lost)[0]

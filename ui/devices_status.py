@@ -37,7 +37,9 @@ def state_text(status: Any) -> tuple[str, str]:
     if status.attempt and state == "reconnecting":
         text += QCoreApplication.translate("Devices", " (attempt {n})").format(n=status.attempt)
     if reason and state != "connected":
-        text += f": {reason}"
+        text = QCoreApplication.translate("Devices", "{state}: {reason}").format(
+            state=text, reason=reason
+        )
     return text, colour
 
 
@@ -59,8 +61,10 @@ def summary_html(statuses: dict[str, Any]) -> str:
     parts = []
     for name, status in sorted(statuses.items()):
         text, colour = short_state(status)
+        state = f"<span style='color:{colour}'><b>{html.escape(text)}</b></span>"
         parts.append(
-            f"{html.escape(device_name(name))}: "
-            f"<span style='color:{colour}'><b>{html.escape(text)}</b></span>"
+            QCoreApplication.translate("Devices", "{device}: {state}").format(
+                device=html.escape(device_name(name)), state=state
+            )
         )
     return " &nbsp; ".join(parts)

@@ -647,6 +647,10 @@
         <translation>Scanner</translation>
     </message>
     <message>
+        <source>{state}: {reason}</source>
+        <translation>{state} : {reason}</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
@@ -661,6 +665,10 @@
     <message>
         <source>closed</source>
         <translation>fermé</translation>
+    </message>
+    <message>
+        <source>{device}: {state}</source>
+        <translation>{device} : {state}</translation>
     </message>
     <message>
         <source> (attempt {n})</source>
