@@ -20,4 +20,3 @@ def test_the_status_bar_names_the_state_in_a_word_and_escapes_device_text(qapp) 
     assert len(line) < 300
     words, _colour = state_text(lost)  # the full reason stays where there is room for it
     assert "x" * 300 in words
-
